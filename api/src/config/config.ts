@@ -1,0 +1,46 @@
+import { configVariables } from './config.schema.js';
+
+type Variables = typeof configVariables;
+type VariableName = keyof Variables;
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  database: { url: string | undefined; dataDir: string; poolSize: number; connectTimeoutMs: number };
+  logLevel: LogLevel;
+};
+
+/** A configuration value that stops start-up; the message is one sentence naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once, at boot. Nothing else in the service reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const read = <K extends VariableName>(name: K) => {
+    const spec = configVariables[name];
+    const raw = env[name] === undefined || env[name] === '' ? spec.default : env[name];
+    const result = spec.schema.safeParse(raw);
+    if (!result.success) {
+      const reason = result.error.issues[0]?.message ?? 'is invalid';
+      // a URL may hold a password: name the variable, never echo a secret value
+      const shown = 'secret' in spec ? name : `${name}=${JSON.stringify(env[name])}`;
+      throw new ConfigError(`${shown} is invalid: it ${reason}.`);
+    }
+    return result.data as ReturnType<Variables[K]['schema']['parse']>;
+  };
+  const databaseUrl = read('DATABASE_URL');
+  return {
+    port: read('PORT'),
+    host: read('HOST'),
+    database: {
+      url: databaseUrl === '' ? undefined : databaseUrl,
+      dataDir: read('DATA_DIR'),
+      poolSize: read('DATABASE_POOL_SIZE'),
+      connectTimeoutMs: read('DATABASE_CONNECT_TIMEOUT_MS'),
+    },
+    logLevel: read('LOG_LEVEL'),
+  };
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from './app.js';
+import { loadConfig, type AppConfig } from './config/config.js';
+import { openDatabaseEndpoint, type DatabaseEndpoint } from './database/database-endpoint.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const database = await openDatabaseEndpoint(config.database);
+  let app: INestApplication | undefined;
+  try {
+    app = await createApp({ config, databaseUrl: database.url });
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+  onShutdownSignal(app, database, config);
+}
+
+/**
+ * SIGTERM / SIGINT: stop accepting connections, let in-flight requests finish, stop scheduled jobs
+ * (app.close), then flush and close the embedded database. A second signal exits at once.
+ */
+function onShutdownSignal(app: INestApplication, database: DatabaseEndpoint, config: AppConfig): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) process.exit(1);
+    closing = true;
+    if (config.logLevel !== 'silent') console.error(`ctm-analytics: ${signal} received, shutting down`);
+    app
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('ctm-analytics: shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // config and database errors carry one sentence meant for the person starting the service
+  const known = error instanceof Error && /^(ConfigError|DatabaseUnreachableError|DataDirInUseError)$/.test(error.name);
+  console.error(`ctm-analytics: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`);
+  process.exit(1);
+});
