@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 
-run(bin('tsc'), ['-b', 'api/tsconfig.build.json']);
+run(bin('tsc'), ['-b', 'api/tsconfig.build.json', 'libs/meta-sim/tsconfig.build.json']);
 
 const dashboard = path.join(root, 'dashboard');
 const built = path.join(dashboard, 'dist', 'index.html');
