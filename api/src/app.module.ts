@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './config/config.js';
@@ -12,15 +11,11 @@ import { LoggingModule } from './logging/logging.module.js';
 /** The built dashboard (vite build): same relative path from api/src and api/dist. */
 export const dashboardDist = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
-export type AppModuleOptions = { config: AppConfig; databaseUrl: string; serveDashboard?: boolean };
+export type AppModuleOptions = { config: AppConfig; databaseUrl: string; serveDashboard: boolean };
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, serveDashboard = true }: AppModuleOptions): DynamicModule {
-    const dashboard = serveDashboard && existsSync(`${dashboardDist}/index.html`);
-    if (serveDashboard && !dashboard) {
-      new Logger('AppModule').warn(`No built dashboard at ${dashboardDist}: run "npm run build" to serve it at /.`);
-    }
+  static forRoot({ config, databaseUrl, serveDashboard }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -33,7 +28,7 @@ export class AppModule {
         }),
         ScheduleModule.forRoot(),
         HealthModule,
-        ...(dashboard
+        ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]
           : []),
       ],

@@ -1,12 +1,21 @@
+import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppModule, type AppModuleOptions } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { AppModule, dashboardDist } from './app.module.js';
+
+export type CreateAppOptions = { config: AppConfig; databaseUrl: string };
 
 /** Builds the Nest application (used by main.ts and by the end-to-end tests). */
-export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+export async function createApp({ config, databaseUrl }: CreateAppOptions): Promise<INestApplication> {
+  const serveDashboard = existsSync(`${dashboardDist}/index.html`);
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, serveDashboard }), {
+    bufferLogs: true,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.flushLogs();
+  if (!serveDashboard) logger.warn(`No built dashboard in ${dashboardDist}: run "npm run build" to serve it at /.`);
   return app;
 }

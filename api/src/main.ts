@@ -3,6 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { openDatabaseEndpoint, type DatabaseEndpoint } from './database/database-endpoint.js';
+import { Logger } from 'nestjs-pino';
+import { shutdownGracefully } from './lifecycle/shutdown.js';
+import { appVersion } from './version.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -11,6 +14,7 @@ async function main(): Promise<void> {
   try {
     app = await createApp({ config, databaseUrl: database.url });
     await app.listen(config.port, config.host);
+    app.get(Logger).log(`ctm-analytics ${appVersion} listening on ${await app.getUrl()}, ${describeDatabase(config)}`);
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -19,26 +23,31 @@ async function main(): Promise<void> {
   onShutdownSignal(app, database, config);
 }
 
-/**
- * SIGTERM / SIGINT: stop accepting connections, let in-flight requests finish, stop scheduled jobs
- * (app.close), then flush and close the embedded database. A second signal exits at once.
- */
+/** Where the data lives, without the credentials a DATABASE_URL may carry. */
+function describeDatabase({ database }: AppConfig): string {
+  if (!database.url) {
+    return database.dataDir === 'memory'
+      ? 'embedded database in memory (DATA_DIR=memory: nothing is kept)'
+      : `embedded database in ${database.dataDir}`;
+  }
+  const { hostname, port, pathname } = new URL(database.url);
+  return `PostgreSQL at ${hostname}:${port || '5432'}${pathname}`;
+}
+
+/** SIGTERM / SIGINT shut down gracefully; a second signal exits at once. */
 function onShutdownSignal(app: INestApplication, database: DatabaseEndpoint, config: AppConfig): void {
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) process.exit(1);
     closing = true;
     if (config.logLevel !== 'silent') console.error(`ctm-analytics: ${signal} received, shutting down`);
-    app
-      .close()
-      .then(() => database.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('ctm-analytics: shutdown failed:', error);
-          process.exit(1);
-        },
-      );
+    shutdownGracefully(app, database).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('ctm-analytics: shutdown failed:', error);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
