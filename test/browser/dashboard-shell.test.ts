@@ -1,0 +1,27 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { launchChromium } from '../support/browser.js';
+
+describe('the dashboard served at / in Chromium', () => {
+  let app: AppProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = startAppProcess({ DATA_DIR: 'memory' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the service and database status from /api/health, and says what is not built yet', async () => {
+    const url = await app.ready;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await expect.poll(() => page.getByTestId('db-status').textContent()).toBe('ok');
+    expect(await page.getByTestId('api-status').textContent()).toBe('ok');
+    expect(await page.getByRole('heading', { name: 'Dashboard under construction' }).isVisible()).toBe(true);
+    await page.screenshot({ path: 'test/browser/.last-dashboard-shell.png' });
+  });
+});
