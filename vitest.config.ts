@@ -22,6 +22,11 @@ export default defineConfig({
       { resolve, test: { name: 'libs', include: ['libs/*/src/**/*.test.ts'] } },
       {
         resolve,
+        esbuild: { jsx: 'automatic' },
+        test: { name: 'dashboard', include: ['dashboard/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+      {
+        resolve,
         plugins: [nestSwc()],
         test: {
           name: 'api',
