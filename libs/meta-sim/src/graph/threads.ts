@@ -1,0 +1,81 @@
+import type { MessagingEvent, World, WorldEvent } from '../types.js';
+
+/** One person's thread with a page, summarised from the world's events. */
+export type Thread = {
+  psid: string;
+  first: number;
+  last: number;
+  messageCount: number;
+  /** Times the person wrote, tapped or came back through a referral: what opens the 24-hour window. */
+  inbound: number[];
+  blockedAt?: number;
+};
+
+const DAY = 86_400_000;
+
+/** The world's time span: its events lie in the 400 days before the end of `endDate` (large is 365 days). */
+export function worldSpan(world: World): { from: number; to: number } {
+  const to = Date.parse(`${world.options.endDate}T00:00:00Z`) + DAY;
+  return { from: to - 400 * DAY, to };
+}
+
+export const isMessage = (e: MessagingEvent): boolean => typeof e['message'] === 'object' && e['message'] !== null;
+const isEcho = (e: MessagingEvent): boolean => isMessage(e) && (e['message'] as { is_echo?: boolean }).is_echo === true;
+const opensWindow = (e: MessagingEvent): boolean =>
+  (isMessage(e) && !isEcho(e)) || 'postback' in e || 'referral' in e || 'optin' in e;
+
+/** The person in a thread: the sender, or the recipient of the page's own (echo) messages. */
+export const personOf = (w: WorldEvent): string | undefined =>
+  isEcho(w.event) ? w.event.recipient.id : w.event.sender.id;
+
+/** Threads of one page, built on first use and cached: the Send API and the conversations edge share them. */
+export class ThreadIndex {
+  private readonly byPage = new Map<string, Map<string, Thread>>();
+
+  constructor(private readonly world: World) {}
+
+  threads(pageId: string): Map<string, Thread> {
+    let threads = this.byPage.get(pageId);
+    if (!threads) this.byPage.set(pageId, (threads = this.build(pageId)));
+    return threads;
+  }
+
+  /** The thread's messages, oldest first, scanned again from the world (they are not kept in memory). */
+  *messages(pageId: string, psid: string): Iterable<WorldEvent> {
+    const { from, to } = worldSpan(this.world);
+    for (const w of this.world.events(from, to))
+      if (w.pageId === pageId && isMessage(w.event) && personOf(w) === psid) yield w;
+  }
+
+  private build(pageId: string): Map<string, Thread> {
+    const threads = new Map<string, Thread>();
+    const { from, to } = worldSpan(this.world);
+    for (const w of this.world.events(from, to)) {
+      const psid = w.pageId === pageId ? personOf(w) : undefined;
+      if (!psid) continue;
+      let thread = threads.get(psid);
+      if (!thread) threads.set(psid, (thread = { psid, first: w.time, last: w.time, messageCount: 0, inbound: [] }));
+      thread.last = w.time;
+      if (isMessage(w.event)) thread.messageCount++;
+      if (opensWindow(w.event) && !isEcho(w.event)) thread.inbound.push(w.time);
+    }
+    for (const person of this.world.truth())
+      if (person.pageId === pageId && person.blockedAt !== undefined) {
+        const thread = threads.get(person.psid);
+        if (thread) thread.blockedAt = person.blockedAt;
+      }
+    return threads;
+  }
+}
+
+/** The last inbound time at or before `at` (binary search: inbound times are in order). */
+export function lastInboundBefore(thread: Thread, at: number): number | undefined {
+  let lo = 0;
+  let hi = thread.inbound.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((thread.inbound[mid] ?? Infinity) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? thread.inbound[lo - 1] : undefined;
+}
