@@ -39,7 +39,8 @@ export function fakeWorld(endDate = '2025-06-30', days = 30): World {
     ads: (id) => find(id)?.ads ?? [],
     insights: (q) => insightRows(find(q.accountId), q, start, end),
     events: (from, to) => eventsBetween(Math.max(from, start), Math.min(to, end), pages),
-    truth: () => [],
+    // one person blocked the page two days before the end: the Send API must refuse them
+    truth: () => [{ pageId: '501', psid: '5013', touches: [], conversions: [], blockedAt: end - 2 * DAY }],
   };
 }
 
