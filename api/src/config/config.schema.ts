@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import { z } from 'zod';
 
 /** Every environment variable the service reads: the README's configuration table mirrors this list. */
@@ -49,6 +50,57 @@ export const configVariables = {
       .min(100, { error: 'must be a number of milliseconds between 100 and 14000' })
       .max(14000, { error: 'must be a number of milliseconds between 100 and 14000' }),
   },
+  META_ACCESS_TOKEN: {
+    default: '',
+    secret: true,
+    description:
+      'Marketing API token (a system-user token) for the accounts in `META_AD_ACCOUNT_IDS`. Unset: the demo runs on the built-in Meta simulator.',
+    schema: z.string().refine((v) => v === '' || /^[A-Za-z0-9|_-]{20,}$/.test(v), {
+      error: 'must be a Meta access token (letters and digits, at least 20 characters)',
+    }),
+  },
+  META_AD_ACCOUNT_IDS: {
+    default: '',
+    description: 'Comma-separated ad accounts to sync, e.g. `act_123,act_456` (the `act_` prefix is optional).',
+    schema: z
+      .string()
+      .refine((v) => v.split(',').every((id) => id.trim() === '' || /^(act_)?\d{1,20}$/.test(id.trim())), {
+        error: 'must be a comma-separated list of ad account ids like act_1234567890',
+      }),
+  },
+  META_GRAPH_URL: {
+    default: 'https://graph.facebook.com',
+    description: 'Graph API base URL; tests, benchmarks and the demo point it at the Meta simulator.',
+    schema: z.string().refine((v) => isHttpUrl(v), { error: 'must be an http:// or https:// URL' }),
+  },
+  META_API_VERSION: {
+    default: 'v24.0',
+    description: 'Graph API version used for every call.',
+    schema: z.string().regex(/^v\d+\.\d+$/, { error: 'must look like v24.0' }),
+  },
+  META_WORKSPACE: {
+    default: 'default',
+    description: 'Workspace (slug) that the accounts in `META_AD_ACCOUNT_IDS` belong to.',
+    schema: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be a slug: lower-case letters, digits and dashes' }),
+  },
+  SYNC_HOURLY_CRON: {
+    default: '5 * * * *',
+    description: 'When to sync ad structure plus today and yesterday (cron, server time); `off` to disable.',
+    schema: cronOrOff(),
+  },
+  SYNC_DAILY_CRON: {
+    default: '30 3 * * *',
+    description: 'When to re-pull the last 28 days, which Meta restates (cron, server time); `off` to disable.',
+    schema: cronOrOff(),
+  },
+  DEMO: {
+    default: 'auto',
+    description:
+      '`auto`: with no `META_ACCESS_TOKEN`, run the built-in Meta simulator and sync the demo workspace from it; `on` / `off` to force.',
+    schema: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }),
+  },
   LOG_LEVEL: {
     default: 'info',
     description: 'One of `fatal`, `error`, `warn`, `info`, `debug`, `trace`, `silent`.',
@@ -65,4 +117,28 @@ function isPostgresUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function cronOrOff() {
+  return z.string().refine(
+    (v) => {
+      if (v === 'off') return true;
+      try {
+        new CronTime(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a cron expression like "5 * * * *", or off' },
+  );
 }

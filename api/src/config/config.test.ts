@@ -8,7 +8,31 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: { url: undefined, dataDir: './data', poolSize: 10, connectTimeoutMs: 10000 },
       logLevel: 'info',
+      meta: {
+        accessToken: undefined,
+        adAccountIds: [],
+        graphUrl: 'https://graph.facebook.com',
+        apiVersion: 'v24.0',
+        workspace: 'default',
+      },
+      sync: { hourlyCron: '5 * * * *', dailyCron: '30 3 * * *' },
+      demo: true,
     });
+  });
+
+  it('reads the Meta settings: account ids normalised, demo off once a token is given', () => {
+    const config = loadConfig({
+      META_ACCESS_TOKEN: 'EAAB0123456789abcdefghij',
+      META_AD_ACCOUNT_IDS: ' act_101, 202 ,act_101',
+      META_GRAPH_URL: 'http://127.0.0.1:4010/',
+      SYNC_DAILY_CRON: 'off',
+    });
+    expect(config.meta.adAccountIds).toEqual(['act_101', 'act_202']);
+    expect(config.meta.graphUrl).toBe('http://127.0.0.1:4010');
+    expect(config.sync).toEqual({ hourlyCron: '5 * * * *', dailyCron: undefined });
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ META_ACCESS_TOKEN: 'EAAB0123456789abcdefghij', DEMO: 'on' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
   });
 
   it('reads every variable it is given', () => {
@@ -40,6 +64,12 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, /^DATABASE_URL is invalid/],
     [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE="0" is invalid/],
     [{ DATABASE_CONNECT_TIMEOUT_MS: '20000' }, /^DATABASE_CONNECT_TIMEOUT_MS="20000" is invalid/],
+    [{ META_AD_ACCOUNT_IDS: 'act_12,acct_9' }, /^META_AD_ACCOUNT_IDS="act_12,acct_9" is invalid: it must be a comma/],
+    [{ META_GRAPH_URL: 'graph.facebook.com' }, /^META_GRAPH_URL="graph.facebook.com" is invalid/],
+    [{ META_API_VERSION: '24' }, /^META_API_VERSION="24" is invalid: it must look like v24.0\.$/],
+    [{ SYNC_HOURLY_CRON: 'every hour' }, /^SYNC_HOURLY_CRON="every hour" is invalid: it must be a cron expression/],
+    [{ META_ACCESS_TOKEN: 'short' }, /^META_ACCESS_TOKEN is invalid: it must be a Meta access token/],
+    [{ DEMO: 'yes' }, /^DEMO="yes" is invalid: it must be auto, on or off\.$/],
   ])('rejects %o with one sentence naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

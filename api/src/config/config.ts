@@ -10,6 +10,17 @@ export type AppConfig = {
   host: string;
   database: { url: string | undefined; dataDir: string; poolSize: number; connectTimeoutMs: number };
   logLevel: LogLevel;
+  meta: {
+    /** Secret: never logged, never returned by the API. */
+    accessToken: string | undefined;
+    adAccountIds: string[];
+    graphUrl: string;
+    apiVersion: string;
+    workspace: string;
+  };
+  sync: { hourlyCron: string | undefined; dailyCron: string | undefined };
+  /** Run the built-in Meta simulator and sync the demo workspace from it. */
+  demo: boolean;
 };
 
 /** A configuration value that stops start-up; the message is one sentence naming the variable. */
@@ -32,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     return result.data as ReturnType<Variables[K]['schema']['parse']>;
   };
   const databaseUrl = read('DATABASE_URL');
+  const accessToken = read('META_ACCESS_TOKEN') || undefined;
+  const demo = read('DEMO');
+  const cron = (value: string) => (value === 'off' ? undefined : value);
   return {
     port: read('PORT'),
     host: read('HOST'),
@@ -42,5 +56,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       connectTimeoutMs: read('DATABASE_CONNECT_TIMEOUT_MS'),
     },
     logLevel: read('LOG_LEVEL'),
+    meta: {
+      accessToken,
+      adAccountIds: parseAccountIds(read('META_AD_ACCOUNT_IDS')),
+      graphUrl: read('META_GRAPH_URL').replace(/\/+$/, ''),
+      apiVersion: read('META_API_VERSION'),
+      workspace: read('META_WORKSPACE'),
+    },
+    sync: { hourlyCron: cron(read('SYNC_HOURLY_CRON')), dailyCron: cron(read('SYNC_DAILY_CRON')) },
+    demo: demo === 'on' || (demo === 'auto' && accessToken === undefined),
   };
+}
+
+/** `123, act_456` → ['act_123', 'act_456'], duplicates dropped. */
+function parseAccountIds(value: string): string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
+    .map((id) => (id.startsWith('act_') ? id : `act_${id}`));
+  return [...new Set(ids)];
 }
