@@ -95,9 +95,29 @@ export type PersonTruth = {
   psid: string;
   userRef?: string;
   /** Every way the person reached the thread, first one first. */
-  touches: { source: TouchSource; adId?: string; ref?: string; at: number; isNew: boolean }[];
+  touches: {
+    source: TouchSource;
+    adId?: string;
+    ref?: string;
+    at: number;
+    isNew: boolean;
+    /** False when the webhook payload carried no referral for this touch (Meta still counts it). */
+    hasReferral?: boolean;
+  }[];
   conversions: { at: number; value?: number; currency?: string; kind: 'purchase' | 'lead' }[];
   blockedAt?: number;
+  /** A chat-plugin visitor who never continued in Messenger: events carry only `userRef`, never the PSID. */
+  guest?: boolean;
+};
+
+/** What the Send API needs to know about a person at an instant (blocked, 24-hour window). */
+export type PersonState = {
+  /** False when the PSID is not a person of this page (yet) at that time. */
+  known: boolean;
+  blocked: boolean;
+  blockedAt?: number;
+  /** Last message, postback, opt-in or referral the person sent at or before the instant. */
+  lastInboundAt?: number;
 };
 
 export type InsightsQuery = {
@@ -127,4 +147,8 @@ export type World = {
   events(from: number, to: number): Iterable<WorldEvent>;
   /** Streams the ground truth, one person at a time. */
   truth(): Iterable<PersonTruth>;
+  /** The world's Messenger app id (echoes of the page's automated replies carry it as `app_id`). */
+  readonly appId: string;
+  /** A person's state at an instant, for the Send API: blocked? last inbound message? */
+  personState(pageId: string, psid: string, at: number): PersonState;
 };
