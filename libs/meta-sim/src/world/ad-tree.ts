@@ -76,10 +76,10 @@ function addAd(
 ): void {
   const index = tree.ads.length;
   const rng = new Rng([base.seed, Tag.structure, 3, index]);
-  const span = base.worldEnd - adset.node.created;
+  const earliest = Math.max(adset.node.created, base.worldStart);
   const created = rng.chance(0.65)
     ? adset.node.created + Math.floor(rng.between(0, 1) * DAY_MS)
-    : Math.max(adset.node.created, base.worldStart) + Math.floor(rng.between(0, 0.7) * span);
+    : earliest + Math.floor(rng.between(0, 0.7) * (base.worldEnd - earliest));
   const name = `${CREATIVES[index % CREATIVES.length] ?? 'Creative'} — ${campaign.theme}`;
   const node = lifecycle(rng, base, created, name, `${name} — new copy`, [0.35, 0.35, 0.2, 0.5]);
   const page = pickPage(rng, base.pages, account);
@@ -112,7 +112,9 @@ function worstStatus(adsetStatus: Status, campaign: Built): { status: Status; le
   return 'ACTIVE';
 }
 
-function lifecycle(rng: Rng, base: Base, created: number, name: string, renamed: string, p: number[]): Node {
+function lifecycle(rng: Rng, base: Base, createdAt: number, name: string, renamed: string, p: number[]): Node {
+  // objects are created on whole seconds, like Graph's created_time
+  const created = Math.floor(Math.min(createdAt, base.worldEnd - DAY_MS) / 1000) * 1000;
   const [pauseChance = 0, resumeChance = 0, renameChance = 0, archiveChance = 0] = p;
   const options = {
     created,

@@ -38,7 +38,7 @@ export function drawLifecycle(rng: Rng, o: LifecycleOptions): Change[] {
     }
   }
   // people make changes on whole minutes; Graph's times have second precision anyway
-  for (const change of changes) change.at = Math.floor(change.at / MINUTE_MS) * MINUTE_MS;
+  for (const change of changes.slice(1)) change.at = Math.max(o.created, Math.floor(change.at / MINUTE_MS) * MINUTE_MS);
   return changes.sort((a, b) => a.at - b.at).filter((c) => c.at < o.worldEnd);
 }
 
