@@ -1,6 +1,8 @@
 import type { SimAdAccount, SimPage } from '../types.js';
 import type { FaultInjector } from './faults.js';
 import type { GraphRequest } from './request.js';
+import type { Row } from './insights-rows.js';
+import type { StreamPager } from './stream-pager.js';
 import type { ThreadIndex } from './threads.js';
 import type { BucType, CallScope, UsageTracker } from './usage.js';
 import type { AdObject, WorldIndex } from './world-index.js';
@@ -41,6 +43,8 @@ export type ServerState = {
   subscriptions: Map<string, string[]>;
   sent: SentMessage[];
   threads: ThreadIndex;
+  /** Insights result streams, continued page after page. */
+  pager: StreamPager<Row>;
   /** Async jobs complete after this many polls and this much time (ms). */
   asyncPolls: number;
   asyncMs: number;

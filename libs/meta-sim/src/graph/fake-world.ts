@@ -27,6 +27,8 @@ export function fakeWorld(endDate = '2025-06-30', days = 30): World {
   ];
   const end = Date.parse(`${endDate}T00:00:00Z`) + DAY;
   const start = end - days * DAY;
+  // one person blocked the page two days before the end: the Send API must refuse them
+  const blockedAt = end - 2 * DAY;
   const find = (id: string) => tree.find((t) => t.account.id === id);
   return {
     options: { seed: 1, size: 'tiny', endDate },
@@ -39,8 +41,15 @@ export function fakeWorld(endDate = '2025-06-30', days = 30): World {
     ads: (id) => find(id)?.ads ?? [],
     insights: (q) => insightRows(find(q.accountId), q, start, end),
     events: (from, to) => eventsBetween(Math.max(from, start), Math.min(to, end), pages),
-    // one person blocked the page two days before the end: the Send API must refuse them
-    truth: () => [{ pageId: '501', psid: '5013', touches: [], conversions: [], blockedAt: end - 2 * DAY }],
+    truth: () => [{ pageId: '501', psid: '5013', touches: [], conversions: [], blockedAt }],
+    appId: '100000000000777',
+    personState: (pageId, psid, at) => {
+      let lastInboundAt: number | undefined;
+      for (const w of eventsBetween(start, Math.min(at + 1, end), pages))
+        if (w.pageId === pageId && w.event.sender.id === psid) lastInboundAt = w.time;
+      const blocked = pageId === '501' && psid === '5013' && at >= blockedAt;
+      return { known: lastInboundAt !== undefined, blocked, ...(blocked ? { blockedAt } : {}), lastInboundAt };
+    },
   };
 }
 

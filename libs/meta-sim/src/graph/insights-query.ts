@@ -56,12 +56,14 @@ const depth = (level: Level) => LEVELS.indexOf(level);
 /** How much a request asks for, in object-days, the unit Meta's "reduce the amount of data" is about. */
 export function objectDays(state: ServerState, spec: InsightsSpec): number {
   const { level } = spec.query;
-  const { index } = state;
-  const lists = { account: [spec.account], campaign: index.campaigns, adset: index.adsets, ad: index.ads };
-  const all = level === 'account' ? [null] : (lists[level].get(spec.account.id) ?? []);
+  if (level === 'account') return daysIn(spec.query);
+  const lists = { campaign: state.index.campaigns, adset: state.index.adsets, ad: state.index.ads };
   const scope = spec.scope;
-  const inScope = scope ? all.filter((o) => o && (o.id === scope.id || Object.values(o).includes(scope.id))) : all;
-  return Math.max(1, inScope.length) * daysIn(spec.query);
+  const objects = (lists[level].get(spec.account.id) ?? []).filter(
+    (o: { id: string; campaignId?: string; adsetId?: string }) =>
+      !scope || o.id === scope.id || o.campaignId === scope.id || o.adsetId === scope.id,
+  );
+  return Math.max(1, objects.length) * daysIn(spec.query);
 }
 
 /** A key that names the result set, so paging continues the same stream (paging params excluded). */

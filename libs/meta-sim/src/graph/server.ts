@@ -13,6 +13,7 @@ import { insightsRoutes } from './resources/insights.js';
 import { pageRoutes } from './resources/pages.js';
 import { reportRunRoutes } from './resources/report-runs.js';
 import { findRoute, type RouteTable } from './router.js';
+import { StreamPager } from './stream-pager.js';
 import { ThreadIndex } from './threads.js';
 import { DEFAULT_BUDGETS, UsageTracker, type UsageBudgets } from './usage.js';
 import { indexWorld } from './world-index.js';
@@ -107,6 +108,7 @@ function createState(world: World, opts: GraphServerOptions): ServerState {
     subscriptions: new Map(),
     sent: [],
     threads: new ThreadIndex(world),
+    pager: new StreamPager(),
     asyncPolls: opts.asyncPolls ?? 3,
     asyncMs: opts.asyncMs ?? 0,
     maxSyncObjectDays: opts.maxSyncObjectDays ?? 20_000,

@@ -6,9 +6,6 @@ export type Thread = {
   first: number;
   last: number;
   messageCount: number;
-  /** Times the person wrote, tapped or came back through a referral: what opens the 24-hour window. */
-  inbound: number[];
-  blockedAt?: number;
 };
 
 const DAY = 86_400_000;
@@ -21,14 +18,12 @@ export function worldSpan(world: World): { from: number; to: number } {
 
 export const isMessage = (e: MessagingEvent): boolean => typeof e['message'] === 'object' && e['message'] !== null;
 const isEcho = (e: MessagingEvent): boolean => isMessage(e) && (e['message'] as { is_echo?: boolean }).is_echo === true;
-const opensWindow = (e: MessagingEvent): boolean =>
-  (isMessage(e) && !isEcho(e)) || 'postback' in e || 'referral' in e || 'optin' in e;
 
 /** The person in a thread: the sender, or the recipient of the page's own (echo) messages. */
 export const personOf = (w: WorldEvent): string | undefined =>
   isEcho(w.event) ? w.event.recipient.id : w.event.sender.id;
 
-/** Threads of one page, built on first use and cached: the Send API and the conversations edge share them. */
+/** Threads of one page, built on first use and cached for the conversations edge. */
 export class ThreadIndex {
   private readonly byPage = new Map<string, Map<string, Thread>>();
 
@@ -54,28 +49,10 @@ export class ThreadIndex {
       const psid = w.pageId === pageId ? personOf(w) : undefined;
       if (!psid) continue;
       let thread = threads.get(psid);
-      if (!thread) threads.set(psid, (thread = { psid, first: w.time, last: w.time, messageCount: 0, inbound: [] }));
+      if (!thread) threads.set(psid, (thread = { psid, first: w.time, last: w.time, messageCount: 0 }));
       thread.last = w.time;
       if (isMessage(w.event)) thread.messageCount++;
-      if (opensWindow(w.event) && !isEcho(w.event)) thread.inbound.push(w.time);
     }
-    for (const person of this.world.truth())
-      if (person.pageId === pageId && person.blockedAt !== undefined) {
-        const thread = threads.get(person.psid);
-        if (thread) thread.blockedAt = person.blockedAt;
-      }
     return threads;
   }
-}
-
-/** The last inbound time at or before `at` (binary search: inbound times are in order). */
-export function lastInboundBefore(thread: Thread, at: number): number | undefined {
-  let lo = 0;
-  let hi = thread.inbound.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((thread.inbound[mid] ?? Infinity) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? thread.inbound[lo - 1] : undefined;
 }

@@ -22,7 +22,6 @@ const CONVERSATION_FIELDS: FieldGetters<ThreadOfPage> = {
   participants: ({ page, thread }) => ({ data: [person(thread.psid), pageParty(page)] }),
   link: ({ page, thread }) => `/${page.username}/inbox/${thread.psid}`,
   unread_count: () => 0,
-  can_reply: ({ thread }) => thread.blockedAt === undefined,
 };
 
 /** Threads, most recently updated first, as the inbox lists them. */

@@ -3,19 +3,8 @@ import { requireSystemUser } from '../auth.js';
 import { forKind, type Ctx, type GraphNode } from '../context.js';
 import { tooMuchData } from '../errors.js';
 import { insightRows, insightsSpec, objectDays, specKey, type InsightsSpec } from '../insights-query.js';
-import type { Row } from '../insights-rows.js';
 import { page, pageWindow } from '../paging.js';
 import type { RouteTable } from '../router.js';
-import { StreamPager } from '../stream-pager.js';
-
-// one pager per server would be tidier, but result streams are keyed by query, so sharing is safe
-const pagers = new WeakMap<object, StreamPager<Row>>();
-
-export function pagerFor(ctx: Ctx): StreamPager<Row> {
-  let pager = pagers.get(ctx.state);
-  if (!pager) pagers.set(ctx.state, (pager = new StreamPager<Row>()));
-  return pager;
-}
 
 /** The spec of an insights call on any ad node: the account, or a campaign / ad set / ad scoped inside it. */
 export function specForNode(ctx: Ctx, node: GraphNode, params = ctx.req.params): InsightsSpec {
@@ -30,7 +19,7 @@ export function specForNode(ctx: Ctx, node: GraphNode, params = ctx.req.params):
 /** Serves one page of a spec's rows, continuing the stream a previous page left off. */
 export function servePage(ctx: Ctx, spec: InsightsSpec, keyPrefix: string) {
   const win = pageWindow(ctx.req.params, 25, 5000);
-  const { rows, hasNext } = pagerFor(ctx).take(
+  const { rows, hasNext } = ctx.state.pager.take(
     `${keyPrefix}|${specKey(spec)}`,
     () => insightRows(ctx.state, spec),
     win,

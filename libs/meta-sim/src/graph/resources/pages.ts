@@ -5,7 +5,6 @@ import { GraphError, invalidParam } from '../errors.js';
 import { pickFields } from '../fields.js';
 import { jsonParam, listParam, stringParam } from '../request.js';
 import type { RouteTable } from '../router.js';
-import { lastInboundBefore } from '../threads.js';
 import { PAGE_FIELDS } from './accounts.js';
 
 const WEBHOOK_FIELDS = [
@@ -74,12 +73,10 @@ function send(ctx: Ctx, pageId: string) {
   if (type === 'MESSAGE_TAG' && (!tag || !TAGS.includes(tag)))
     throw invalidParam('param tag must be a valid message tag.');
   const now = ctx.state.now();
-  const thread = ctx.state.threads.threads(pageId).get(psid);
-  const last = thread && lastInboundBefore(thread, now);
-  if (!thread || last === undefined) throw sendError('(#100) No matching user found', 100, 2018001);
-  if (thread.blockedAt !== undefined && thread.blockedAt <= now)
-    throw sendError("(#551) This person isn't available right now.", 551, 1545041);
-  const age = now - last;
+  const person = ctx.state.index.world.personState(pageId, psid, now);
+  if (!person.known) throw sendError('(#100) No matching user found', 100, 2018001);
+  if (person.blocked) throw sendError("(#551) This person isn't available right now.", 551, 1545041);
+  const age = person.lastInboundAt === undefined ? Infinity : now - person.lastInboundAt;
   const allowed = age <= 24 * HOUR || (type === 'MESSAGE_TAG' && (tag !== 'HUMAN_AGENT' || age <= 7 * 24 * HOUR));
   if (!allowed)
     throw sendError(
