@@ -26,6 +26,8 @@ type SdkError = {
 /** Classifies a FacebookRequestError (or a network error) without ever echoing the request URL, which holds the token. */
 export function classifyGraphError(error: unknown): GraphFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkError;
+  // anything but the SDK's request error is a bug on our side, not Meta being busy: never retried
+  if (e.name !== 'FacebookRequestError') return { kind: 'permanent', message: e.message ?? String(error) };
   const code = typeof e.response?.code === 'number' ? e.response.code : undefined;
   const subcode = e.response?.error_subcode;
   const message = e.response?.message ?? e.message ?? 'no answer from Meta';

@@ -1,4 +1,5 @@
 import { InitialSchema1764064800000 } from './1764064800000-initial-schema.js';
+import { AdsSync1764151200000 } from './1764151200000-ads-sync.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
-export const migrations = [InitialSchema1764064800000];
+export const migrations = [InitialSchema1764064800000, AdsSync1764151200000];
