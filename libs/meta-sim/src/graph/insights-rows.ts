@@ -63,7 +63,7 @@ export function shapeRow(
   for (const field of fields) {
     const value = GETTERS[field]?.(row, index, level);
     if (value === undefined) continue;
-    out[field] = windows.length && Array.isArray(value) ? withWindows(value as ActionValue[], windows) : value;
+    out[field] = windows.length && Array.isArray(value) ? withWindows(value as ActionValue[], windows, field) : value;
   }
   out['date_start'] = row.date_start;
   out['date_stop'] = row.date_stop;
@@ -74,12 +74,12 @@ export function shapeRow(
  * Per-window action values. The world models one (Meta's default, 7-day click + 1-day view) figure;
  * the others are derived so they keep Meta's ordering: 1d_click ≤ 7d_click ≤ 28d_click, views small.
  */
-function withWindows(actions: ActionValue[], windows: string[]): Row[] {
+function withWindows(actions: ActionValue[], windows: string[], field: string): Row[] {
   const share: Record<string, number> = { '1d_click': 0.85, '7d_click': 1, '28d_click': 1.1, '1d_view': 0 };
   return actions.map((a) => {
     const entry: Row = { ...a };
     const value = Number(a.value);
-    const isCost = !Number.isInteger(value);
+    const isCost = field.startsWith('cost_per');
     for (const w of windows) {
       const v = value * (share[w] ?? (w.endsWith('_view') ? 0 : 1));
       entry[w] = isCost ? v.toFixed(6) : String(Math.round(v));

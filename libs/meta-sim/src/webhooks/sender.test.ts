@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeWorld } from '../graph/fake-world.js';
+import { createWorld } from '../world/create-world.js';
 import { startWebhookSender, type WebhookSenderOptions } from './sender.js';
 import { receivedEvents, startReceiver } from './test-receiver.js';
 
@@ -132,5 +133,24 @@ describe('webhook sender', () => {
     const stats = await done;
     expect(stats.events).toBeGreaterThan(0);
     expect(stats.events).toBeLessThan(worldEvents.length);
+  });
+
+  it('delivers a simulated week of the tiny world: every event once, every signature valid', async () => {
+    const tiny = createWorld({ seed: 3, size: 'tiny', endDate: '2025-06-30' });
+    const expected = [...tiny.events(week.from, week.to)].map((w) => JSON.stringify(w.event));
+    expect(expected.length).toBeGreaterThan(500);
+    const receiver = await startReceiver(SECRET, VERIFY);
+    closers.push(receiver.close);
+    const sender = startWebhookSender(tiny, {
+      url: receiver.url,
+      appSecret: SECRET,
+      clock: 'simulated',
+      speedup: (7 * DAY) / 1500,
+      ...week,
+    });
+    const stats = await sender.run();
+    expect(receiver.received.every((r) => r.signatureOk)).toBe(true);
+    expect(counts(receivedEvents(receiver.received).map((e) => JSON.stringify(e)))).toEqual(counts(expected));
+    expect(stats.deliveries).toBeLessThan(expected.length);
   });
 });
