@@ -43,7 +43,7 @@ export function adDayFigures(
   const actions: number[] = ACTION_TYPES.map(() => 0);
   let touches = 0;
   for (let j = 0; j < delivery.arrivals; j += 1) {
-    const session = planSession(world, drawFate(world, stream, day, j), 0);
+    const session = planSession(world, drawFate(world, stream, day, j, false), 0);
     if (session && session.start <= pulledAt) touches += count(actions, session, pulledAt);
   }
   const dayOffset = day - world.dayRange().first;

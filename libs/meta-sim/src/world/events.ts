@@ -37,7 +37,7 @@ export function* worldEvents(world: SimWorld, from: number, to: number): Generat
     for (const stream of world.streams) {
       const n = arrivalCount(seed, stream, day);
       for (let j = 0; j < n; j += 1) {
-        const fate = drawFate(world, stream, day, j);
+        const fate = drawFate(world, stream, day, j, false);
         if (fate.arrival < lookback || fate.arrival >= to) continue;
         heap.push({ time: fate.arrival - PRIVATE_REPLY_LEAD_MS, key: key(fate.u, 0, 0), fate, no: 0 });
       }
@@ -60,17 +60,20 @@ function* drain(world: SimWorld, heap: EventHeap<Item>, until: number, from: num
       const session = planSession(world, top.fate, top.no);
       const last = session?.steps[session.steps.length - 1];
       if (!session || !last || last.at < from) continue;
-      const events = renderSession(world, session)
-        .filter((e) => e.event.time >= from)
-        .map((e) => e.event);
-      if (events.length > 0) heap.push({ time: events[0]!.time, key: top.key, events, next: 0 });
+      const events = renderSession(world, session, from);
+      const first = events[0];
+      if (first) heap.push({ time: first.time, key: top.key, events, next: 0 });
       continue;
     }
     const event = top.events[top.next]!;
     yield event;
     top.next += 1;
     const following = top.events[top.next];
-    if (following) heap.push({ time: following.time, key: top.key + top.next, events: top.events, next: top.next });
+    if (!following) continue;
+    // the cursor goes back into the heap as the same object: one allocation per conversation, not per event
+    top.time = following.time;
+    top.key += 1;
+    heap.push(top);
   }
 }
 

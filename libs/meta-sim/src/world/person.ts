@@ -46,7 +46,8 @@ export function decodePersonIndex(world: SimWorld, u: number): { streamIndex: nu
   return { streamIndex: Math.floor(rest / DAY_SLOTS), day: (rest % DAY_SLOTS) + world.structure.startDay - 1, j };
 }
 
-export function drawFate(world: SimWorld, stream: Stream, day: number, j: number): Fate {
+/** `withComeback: false` skips resolving the return (its own random stream), for callers that plan only session 0. */
+export function drawFate(world: SimWorld, stream: Stream, day: number, j: number, withComeback = true): Fate {
   const seed = world.structure.seed;
   const u = personIndex(world, stream.index, day, j);
   const rng = new Rng([seed, Tag.person, u]);
@@ -67,7 +68,7 @@ export function drawFate(world: SimWorld, stream: Stream, day: number, j: number
     legacyCode,
     continuesInMessenger,
   };
-  if (!blocksFirst && continuesInMessenger && rng.chance(RETURN_RATE)) {
+  if (withComeback && !blocksFirst && continuesInMessenger && rng.chance(RETURN_RATE)) {
     const warm = rng.chance(WARM_RETURN_SHARE);
     const [lo, hi] = warm ? WARM_RETURN_DAYS : STALE_RETURN_DAYS;
     const at = arrival + Math.floor(rng.between(lo, hi) * DAY_MS);

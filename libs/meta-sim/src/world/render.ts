@@ -8,26 +8,24 @@ import type { SimWorld } from './sim-world.js';
 /** Echoes of replies typed by a person in the Page inbox carry the inbox app's id, not the world's app. */
 export const PAGE_INBOX_APP_ID = '263902037430900';
 
-type Who = { pageId: string; psid: string; userRef: string; appId: string; seed: number; u: number };
-type Rendered = { step: Step; event: WorldEvent };
+type Who = { pageId: string; psid: string; userRef: string; appId: string; u: number; mid: (seq: number) => string };
 
-/** Turns a session's steps into webhook events exactly as they sit in `entry[].messaging[]`. */
-export function renderSession(world: SimWorld, session: Session): Rendered[] {
+/** Turns a session's steps at or after `from` into webhook events exactly as they sit in `entry[].messaging[]`. */
+export function renderSession(world: SimWorld, session: Session, from = -Infinity): WorldEvent[] {
   const { seed, appId } = world.structure;
   const u = session.fate.u;
-  const who: Who = {
-    pageId: session.stream.page.page.id,
-    psid: psidOf(seed, u),
-    userRef: userRefOf(seed, u),
-    appId,
-    seed,
-    u,
-  };
+  const pageId = session.stream.page.page.id;
+  const userRef = session.stream.kind === 'plugin' ? userRefOf(seed, u) : '';
+  // a person's mids share a prefix: compute it once per conversation
+  const prefix = midOf(seed, u, 0).slice(0, -3);
+  const mid = (seq: number): string => prefix + seq.toString(36).padStart(3, '0');
+  const who: Who = { pageId, psid: psidOf(seed, u), userRef, appId, u, mid };
   const referral = referralOf(session);
-  const out: Rendered[] = [];
+  const out: WorldEvent[] = [];
   for (const step of session.steps) {
+    if (step.at < from) continue;
     const event = renderStep(who, step, referral);
-    if (event) out.push({ step, event: { pageId: who.pageId, time: step.at, event } });
+    if (event) out.push({ pageId, time: step.at, event });
   }
   return out;
 }
@@ -40,17 +38,17 @@ function renderStep(who: Who, step: Step, referral: Record<string, unknown>): Me
     case 'start': {
       const button =
         step.variant === 0 ? { title: 'Get Started', payload: 'GET_STARTED' } : ICE_BREAKERS[step.variant - 1];
-      return { ...inbound, postback: { ...button, mid: midOf(who.seed, who.u, step.seq), ...withReferral } };
+      return { ...inbound, postback: { ...button, mid: who.mid(step.seq), ...withReferral } };
     }
     case 'referral':
       return { ...inbound, referral };
     case 'in':
-      return { ...inbound, message: { mid: midOf(who.seed, who.u, step.seq), ...content(step), ...withReferral } };
+      return { ...inbound, message: { mid: who.mid(step.seq), ...content(step), ...withReferral } };
     case 'out':
       // replies to a guest of the chat plugin are not echoed to the page's webhook: no PSID to address
       return step.flags & Flag.guest ? undefined : echo(who, step);
     case 'delivery': {
-      const mids = step.flags & Flag.withMids ? { mids: [midOf(who.seed, who.u, step.variant)] } : {};
+      const mids = step.flags & Flag.withMids ? { mids: [who.mid(step.variant)] } : {};
       return { ...inbound, delivery: { ...mids, watermark: step.mark } };
     }
     case 'read':
@@ -62,7 +60,7 @@ function renderStep(who: Who, step: Step, referral: Record<string, unknown>): Me
     case 'conversion': {
       const button =
         step.variant === 1 ? { title: 'Get a quote', payload: 'LEAD' } : { title: 'Buy now', payload: 'PURCHASE' };
-      return { ...inbound, postback: { ...button, mid: midOf(who.seed, who.u, step.seq) } };
+      return { ...inbound, postback: { ...button, mid: who.mid(step.seq) } };
     }
     case 'order':
     case 'block':
@@ -86,7 +84,7 @@ function echo(who: Who, step: Step): MessagingEvent {
   const human = (step.flags & Flag.human) !== 0;
   const text = step.flags & Flag.optinRequest ? 'Want to hear about restocks? Tap to get notified.' : pickOut(step);
   const message = {
-    mid: midOf(who.seed, who.u, step.seq),
+    mid: who.mid(step.seq),
     is_echo: true,
     app_id: Number(human ? PAGE_INBOX_APP_ID : who.appId),
     text: step.flags & Flag.privateReply ? 'Thanks for your comment! We sent you the details here 😊' : text,

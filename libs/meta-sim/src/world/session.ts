@@ -176,7 +176,7 @@ function acknowledge(b: Builder, out: Step): number {
 }
 
 function drawInboundCount(rng: Rng, engagement: number, min: number): number {
-  const keepGoing = Math.min(0.88, Math.max(0.4, 0.74 * engagement));
+  const keepGoing = Math.min(0.85, Math.max(0.4, 0.66 * engagement));
   let n = min;
   while (n < 12 && rng.chance(keepGoing)) n += 1;
   return n;
