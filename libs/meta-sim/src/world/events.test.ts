@@ -108,3 +108,17 @@ function checkTouch(
     expect(referral).toBeUndefined();
   }
 }
+
+test('the medium world warns a page now and then, in Meta’s sender-less shape, and keeps old referral sources', () => {
+  const { world, events } = load('medium', 7);
+  const warnings = events.filter((e) => e.event.policy_enforcement !== undefined);
+  expect(warnings.length).toBeGreaterThan(0);
+  for (const w of warnings) {
+    expect(w.event.sender).toBeUndefined();
+    expect(w.event.recipient.id).toBe(w.pageId);
+    expect(w.event.policy_enforcement).toMatchObject({ action: 'warning' });
+  }
+  const sources = new Set(events.map((e) => (field(e, 'postback')?.referral as Referral | undefined)?.source));
+  expect(sources).toContain('MESSENGER_CODE');
+  expect(world.pages.map((p) => p.id)).toContain(warnings[0]?.pageId);
+}, 30_000);

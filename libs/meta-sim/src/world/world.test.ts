@@ -102,3 +102,34 @@ test('people are in the world’s time span and PSIDs are numeric and unique per
   expect(truth.length).toBeGreaterThan(500);
   expect(world.options.endDate).toBe(END_DATE);
 });
+
+test('rates differ by source so comparisons have something to find: block rates by ref, conversions by ad', () => {
+  const { truth } = load('medium', 7);
+  const rate = (
+    key: (p: (typeof truth)[number]) => string | undefined,
+    hit: (p: (typeof truth)[number]) => boolean,
+  ): number[] => {
+    const groups = new Map<string, [number, number]>();
+    for (const p of truth) {
+      const k = key(p);
+      if (k === undefined) continue;
+      const g = groups.get(k) ?? [0, 0];
+      g[0] += hit(p) ? 1 : 0;
+      g[1] += 1;
+      groups.set(k, g);
+    }
+    return [...groups.values()].filter(([, n]) => n >= 150).map(([h, n]) => h / n);
+  };
+  const blocks = rate(
+    (p) => (p.touches[0]?.source === 'SHORTLINK' ? p.pageId + p.touches[0].ref : undefined),
+    (p) => p.blockedAt !== undefined,
+  );
+  expect(blocks.length).toBeGreaterThan(3);
+  expect(Math.max(...blocks)).toBeGreaterThan(2 * Math.min(...blocks));
+  const converts = rate(
+    (p) => p.touches[0]?.adId,
+    (p) => p.conversions.length > 0,
+  );
+  expect(converts.length).toBeGreaterThan(5);
+  expect(Math.max(...converts)).toBeGreaterThan(1.8 * Math.min(...converts));
+}, 30_000);
