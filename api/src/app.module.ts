@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         }),
         ScheduleModule.forRoot(),
         HealthModule,
+        AdsSyncModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]
           : []),

@@ -15,7 +15,7 @@ export type AppProcess = {
 export function startAppProcess(env: Record<string, string>, cwd?: string): AppProcess {
   const proc = spawn(process.execPath, [mainJs], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

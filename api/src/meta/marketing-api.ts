@@ -165,8 +165,16 @@ export class MarketingApi {
   }
 }
 
+/** Without an explicit effective_status filter Meta leaves deleted and archived ads out of account insights. */
 function insightParams(range: DateRange): Record<string, unknown> {
-  return { level: 'ad', time_increment: 1, time_range: range, use_unified_attribution_setting: true, limit: PAGE_SIZE };
+  return {
+    level: 'ad',
+    time_increment: 1,
+    time_range: range,
+    use_unified_attribution_setting: true,
+    filtering: [{ field: 'ad.effective_status', operator: 'IN', value: ALL_STATUSES }],
+    limit: PAGE_SIZE,
+  };
 }
 
 /** The SDK wraps each answer in an object; the sync wants Graph's plain fields, without headers. */
