@@ -32,7 +32,7 @@ describe('shutdownGracefully', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppModule.forRoot({
-          config: loadConfig({ LOG_LEVEL: 'silent' }),
+          config: loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', SYNC_HOURLY_CRON: 'off', SYNC_DAILY_CRON: 'off' }),
           databaseUrl: embedded.url,
           serveDashboard: false,
         }),
