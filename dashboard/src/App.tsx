@@ -1,9 +1,11 @@
+import { DemoBanner } from './components/DemoBanner';
 import { useHealthQuery } from './data/health/health-query';
 
 export function App() {
   const health = useHealthQuery();
   return (
     <main className="shell">
+      <DemoBanner />
       <header>
         <h1>ctm-analytics</h1>
         <p>Click-to-Messenger analytics: which ads and m.me links bring new contacts, who converts, who blocks.</p>

@@ -7,7 +7,7 @@ describe('the dashboard served at / in Chromium', () => {
   let app: AppProcess;
   let browser: Browser;
   beforeAll(async () => {
-    app = startAppProcess({ DATA_DIR: 'memory' });
+    app = startAppProcess({ DATA_DIR: 'memory', DEMO: 'on' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -15,13 +15,14 @@ describe('the dashboard served at / in Chromium', () => {
     await app?.stop();
   });
 
-  it('shows the service and database status from /api/health, and says what is not built yet', async () => {
+  it('shows the service status, the demo banner, and says what is not built yet', async () => {
     const url = await app.ready;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await expect.poll(() => page.getByTestId('db-status').textContent()).toBe('ok');
     expect(await page.getByTestId('api-status').textContent()).toBe('ok');
     expect(await page.getByRole('heading', { name: 'Dashboard under construction' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('demo-banner').textContent()).toContain('Demo workspace.');
     await page.screenshot({ path: 'test/browser/.last-dashboard-shell.png' });
   });
 });

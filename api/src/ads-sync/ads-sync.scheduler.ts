@@ -29,6 +29,7 @@ export class AdsSyncScheduler implements OnApplicationBootstrap {
     const { hourlyCron, dailyCron } = this.config.sync;
     if (hourlyCron) this.addCron('ads-sync-hourly', hourlyCron, () => this.runAll('hourly'));
     if (dailyCron) this.addCron('ads-sync-daily', dailyCron, () => this.runAll('daily'));
+    if (!this.config.sync.worker) return;
     this.registry.addInterval(
       'ads-sync-worker',
       setInterval(() => void this.guard(() => this.sync.drain()), WORKER_INTERVAL_MS),

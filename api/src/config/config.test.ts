@@ -15,7 +15,7 @@ describe('loadConfig', () => {
         apiVersion: 'v24.0',
         workspace: 'default',
       },
-      sync: { hourlyCron: '5 * * * *', dailyCron: '30 3 * * *' },
+      sync: { hourlyCron: '5 * * * *', dailyCron: '30 3 * * *', worker: true },
       demo: true,
     });
   });
@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     });
     expect(config.meta.adAccountIds).toEqual(['act_101', 'act_202']);
     expect(config.meta.graphUrl).toBe('http://127.0.0.1:4010');
-    expect(config.sync).toEqual({ hourlyCron: '5 * * * *', dailyCron: undefined });
+    expect(config.sync).toEqual({ hourlyCron: '5 * * * *', dailyCron: undefined, worker: true });
     expect(config.demo).toBe(false);
     expect(loadConfig({ META_ACCESS_TOKEN: 'EAAB0123456789abcdefghij', DEMO: 'on' }).demo).toBe(true);
     expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);

@@ -18,7 +18,8 @@ export type AppConfig = {
     apiVersion: string;
     workspace: string;
   };
-  sync: { hourlyCron: string | undefined; dailyCron: string | undefined };
+  /** `worker`: run queued syncs in the background (off for one-shot commands such as `npm run sync`). */
+  sync: { hourlyCron: string | undefined; dailyCron: string | undefined; worker: boolean };
   /** Run the built-in Meta simulator and sync the demo workspace from it. */
   demo: boolean;
 };
@@ -63,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       apiVersion: read('META_API_VERSION'),
       workspace: read('META_WORKSPACE'),
     },
-    sync: { hourlyCron: cron(read('SYNC_HOURLY_CRON')), dailyCron: cron(read('SYNC_DAILY_CRON')) },
+    sync: { hourlyCron: cron(read('SYNC_HOURLY_CRON')), dailyCron: cron(read('SYNC_DAILY_CRON')), worker: true },
     demo: demo === 'on' || (demo === 'auto' && accessToken === undefined),
   };
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 
 type Closable = { close(): Promise<void> };
 
@@ -10,9 +10,12 @@ const IDLE_SWEEP_MS = 50;
  * (Nest's shutdown hooks), and only then closes the database endpoint, so the embedded database is
  * flushed after the last write.
  */
-export async function shutdownGracefully(app: INestApplication, database: Closable): Promise<void> {
+export async function shutdownGracefully(
+  app: INestApplication | INestApplicationContext,
+  database: Closable,
+): Promise<void> {
   try {
-    await drainHttpServer(app.getHttpServer() as Server);
+    if ('getHttpServer' in app) await drainHttpServer(app.getHttpServer() as Server);
     await app.close();
   } finally {
     await database.close();

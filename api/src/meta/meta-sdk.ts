@@ -3,6 +3,9 @@ import bizSdk from 'facebook-nodejs-business-sdk';
 
 const { FacebookAdsApi } = bizSdk;
 
+/** No Graph call may hang a sync: the SDK's HTTP client has no timeout of its own. */
+export const DEFAULT_SDK_TIMEOUT_MS = 60_000;
+
 export type SdkSettings = { graphUrl: string; apiVersion: string; timeoutMs: number };
 
 /**

@@ -1,0 +1,13 @@
+import { Controller, Get } from '@nestjs/common';
+import { DemoService, type DemoStatus } from './demo.service.js';
+
+@Controller('api/demo')
+export class DemoController {
+  constructor(private readonly demo: DemoService) {}
+
+  /** Whether this installation shows simulated data, said plainly for the dashboard's banner. */
+  @Get()
+  get(): DemoStatus {
+    return this.demo.status();
+  }
+}

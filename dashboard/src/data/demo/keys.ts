@@ -1,0 +1,3 @@
+export const demoKeys = {
+  all: ['demo'] as const,
+};
