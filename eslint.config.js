@@ -41,7 +41,8 @@ export default tseslint.config(
   {
     // the config module is the one place that reads the environment
     files: ['api/src/**/*.ts'],
-    ignores: ['api/src/main.ts', 'api/src/**/*.test.ts'],
+    // entry points (main, command-line tools) read the environment once and hand it to loadConfig
+    ignores: ['api/src/main.ts', 'api/src/**/*.cli.ts', 'api/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
