@@ -8,7 +8,7 @@ import { shutdownGracefully } from './lifecycle/shutdown.js';
 import { appVersion } from './version.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabaseEndpoint(config.database);
   let app: INestApplication | undefined;
   try {

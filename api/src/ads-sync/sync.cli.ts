@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     throw new Error(`--${issue?.path.join('.') || 'arguments'} ${issue?.message ?? 'is invalid'}\n${USAGE}`);
   }
   // cron and the background worker stay off: this process only runs the backfill it was asked for
-  const loaded = loadConfig(process.env);
+  const loaded = loadConfig();
   const config = {
     ...loaded,
     logLevel: 'warn' as const,

@@ -30,7 +30,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once, at boot. Nothing else in the service reads process.env. */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const read = <K extends VariableName>(name: K) => {
     const spec = configVariables[name];
     const raw = env[name] === undefined || env[name] === '' ? spec.default : env[name];
