@@ -79,7 +79,8 @@ export type SimInsightRow = {
 
 /** One Messenger webhook event, exactly as it appears in `entry[].messaging[]`. */
 export type MessagingEvent = Record<string, unknown> & {
-  sender: { id?: string; user_ref?: string };
+  /** Absent on messaging_policy_enforcement, which Meta sends with a recipient only. */
+  sender?: { id?: string; user_ref?: string };
   recipient: { id: string };
   timestamp: number;
 };

@@ -46,7 +46,7 @@ export function fakeWorld(endDate = '2025-06-30', days = 30): World {
     personState: (pageId, psid, at) => {
       let lastInboundAt: number | undefined;
       for (const w of eventsBetween(start, Math.min(at + 1, end), pages))
-        if (w.pageId === pageId && w.event.sender.id === psid) lastInboundAt = w.time;
+        if (w.pageId === pageId && w.event.sender?.id === psid) lastInboundAt = w.time;
       const blocked = pageId === '501' && psid === '5013' && at >= blockedAt;
       return { known: lastInboundAt !== undefined, blocked, ...(blocked ? { blockedAt } : {}), lastInboundAt };
     },

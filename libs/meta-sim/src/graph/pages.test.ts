@@ -15,7 +15,7 @@ afterAll(() => server.close());
 
 const eventsOf501 = [...world.events(0, now)].filter((w) => w.pageId === '501');
 const lastSeen = new Map<string, number>();
-for (const w of eventsOf501) lastSeen.set(w.event.sender.id ?? '', w.time);
+for (const w of eventsOf501) lastSeen.set(w.event.sender?.id ?? '', w.time);
 
 describe('page and webhook subscription', () => {
   it('reads page fields', async () => {
@@ -55,7 +55,7 @@ describe('conversations', () => {
     const thread = rows[0] as { id: string; message_count: number; participants: { data: { id: string }[] } };
     const psid = thread.participants.data[0]?.id ?? '';
     expect(thread.participants.data[1]?.id).toBe('501');
-    expect(thread.message_count).toBe(eventsOf501.filter((w) => w.event.sender.id === psid).length);
+    expect(thread.message_count).toBe(eventsOf501.filter((w) => w.event.sender?.id === psid).length);
     const messages = await followPages(
       await graph(server, `${thread.id}/messages`, { access_token: page, fields: 'message,from', limit: 10 }),
     );

@@ -21,7 +21,7 @@ const isEcho = (e: MessagingEvent): boolean => isMessage(e) && (e['message'] as 
 
 /** The person in a thread: the sender, or the recipient of the page's own (echo) messages. */
 export const personOf = (w: WorldEvent): string | undefined =>
-  isEcho(w.event) ? w.event.recipient.id : w.event.sender.id;
+  isEcho(w.event) ? w.event.recipient.id : w.event.sender?.id;
 
 /** Threads of one page, built on first use and cached for the conversations edge. */
 export class ThreadIndex {

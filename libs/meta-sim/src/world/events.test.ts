@@ -73,9 +73,9 @@ describe.each<WorldSize>(['tiny', 'small'])('events of the %s world', (size) => 
     const { events } = load(size);
     const echoes = events.filter((e) => field(e, 'message')?.is_echo === true);
     expect(echoes.length).toBeGreaterThan(100);
-    expect(echoes.every((e) => typeof field(e, 'message')?.app_id === 'number' && e.event.sender.id === e.pageId)).toBe(
-      true,
-    );
+    expect(
+      echoes.every((e) => typeof field(e, 'message')?.app_id === 'number' && e.event.sender?.id === e.pageId),
+    ).toBe(true);
     expect(new Set(echoes.map((e) => field(e, 'message')?.app_id)).size).toBe(2);
     expect(events.some((e) => field(e, 'read') !== undefined)).toBe(true);
     expect(events.some((e) => Array.isArray(field(e, 'delivery')?.mids))).toBe(true);
@@ -101,7 +101,7 @@ function checkTouch(
     expect(referral).toMatchObject({ ad_id: touch.adId, source: 'ADS', type: 'OPEN_THREAD' });
     expect(referral?.ads_context_data?.ad_title).toBeTruthy();
   } else if (touch.source === 'CUSTOMER_CHAT_PLUGIN') {
-    expect(open.event.event.sender.user_ref).toBe(person.userRef);
+    expect(open.event.event.sender?.user_ref).toBe(person.userRef);
     expect(referral).toMatchObject({ ref: touch.ref, source: 'CUSTOMER_CHAT_PLUGIN' });
     expect(referral?.referer_uri).toMatch(/^https:\/\//);
   } else {

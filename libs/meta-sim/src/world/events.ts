@@ -89,11 +89,11 @@ function pushPolicyEvents(world: SimWorld, heap: EventHeap<Item>, day: number, f
     const time = day * DAY_MS + Math.floor(rng.float() * DAY_MS);
     if (time < from || time >= to || time < world.structure.worldStart || time >= world.structure.worldEnd) continue;
     // Meta's policy-enforcement notice has no sender: the page itself is the subject
-    const event = {
+    const event: WorldEvent['event'] = {
       recipient: { id: page.page.id },
       timestamp: time,
       policy_enforcement: { action: 'warning', reason: rng.pick(POLICY_REASONS) },
-    } as unknown as WorldEvent['event'];
+    };
     heap.push({ time, key: -1 - page.index, events: [{ pageId: page.page.id, time, event }], next: 0 });
   }
 }

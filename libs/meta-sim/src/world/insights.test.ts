@@ -100,7 +100,7 @@ describe.each<WorldSize>(['tiny', 'small'])('Meta’s counts against the people 
         const opener = mine.find((ev) => ev.time === touch.at);
         if (touch.isNew && opener?.event.postback) e.g += 1;
         const wrote = mine.some(
-          (ev) => ev.time >= touch.at && ev.time < until && ev.event.message && ev.event.sender.id === person.psid,
+          (ev) => ev.time >= touch.at && ev.time < until && ev.event.message && ev.event.sender?.id === person.psid,
         );
         if (touch.isNew && wrote) e.firstReply += 1;
         if (person.blockedAt !== undefined && person.blockedAt >= touch.at && person.blockedAt < until) e.block += 1;

@@ -18,7 +18,7 @@ test('person state answers the Send API: blocked from blockedAt on, last inbound
     expect((byPerson.get(person.psid) ?? []).every((e) => e.time <= at)).toBe(true);
   }
   for (const person of truth.filter((p) => !p.guest && p.userRef === undefined).slice(0, 200)) {
-    const mine = (byPerson.get(person.psid) ?? []).filter((e) => e.event.sender.id === person.psid);
+    const mine = (byPerson.get(person.psid) ?? []).filter((e) => e.event.sender?.id === person.psid);
     const inbound = mine.filter((e) => e.event.message || e.event.postback || e.event.referral || e.event.optin);
     const last = inbound[inbound.length - 1];
     if (!last) continue;

@@ -49,7 +49,7 @@ const MESSAGE_FIELDS: FieldGetters<MessageOfPage> = {
   id: ({ w }) => messageBody(w).mid,
   created_time: ({ w }) => graphTime(w.time),
   message: ({ w }) => messageBody(w).text ?? '',
-  from: ({ page, w }) => (messageBody(w).is_echo ? pageParty(page) : person(w.event.sender.id ?? '')),
+  from: ({ page, w }) => (messageBody(w).is_echo ? pageParty(page) : person(w.event.sender?.id ?? '')),
   to: ({ page, w }) => ({ data: [messageBody(w).is_echo ? person(w.event.recipient.id) : pageParty(page)] }),
 };
 
