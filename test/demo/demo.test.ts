@@ -18,7 +18,7 @@ describe('the demo: npm start with no Meta credentials', () => {
     const app = startAppProcess({ DATA_DIR: path.join(tmp, 'data'), DEMO: 'auto' });
     try {
       const url = await app.ready;
-      const demo = await (await fetch(`${url}/api/demo`)).json();
+      const demo = (await (await fetch(`${url}/api/demo`)).json()) as { note: string };
       expect(demo).toMatchObject({ enabled: true, workspace: 'demo', world: { seed: 7, size: 'medium' } });
       expect(demo.note).toContain('not from Meta');
 
@@ -26,7 +26,7 @@ describe('the demo: npm start with no Meta credentials', () => {
       await expect
         .poll(
           async () => {
-            runs = await (await fetch(`${url}/api/sync/runs`)).json();
+            runs = (await (await fetch(`${url}/api/sync/runs`)).json()) as Run[];
             return runs.map((r) => r.status);
           },
           { timeout: 60_000, interval: 500 },
@@ -43,7 +43,7 @@ describe('the demo: npm start with no Meta credentials', () => {
     const app = startAppProcess({ DATA_DIR: path.join(tmp, 'data'), DEMO: 'auto' });
     try {
       const url = await app.ready;
-      const runs: Run[] = await (await fetch(`${url}/api/sync/runs`)).json();
+      const runs = (await (await fetch(`${url}/api/sync/runs`)).json()) as Run[];
       expect(runs).toHaveLength(2);
     } finally {
       expect((await app.stop()).code).toBe(0);
