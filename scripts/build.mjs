@@ -8,7 +8,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 
-run(bin('tsc'), ['-b', 'api/tsconfig.build.json', 'libs/meta-sim/tsconfig.build.json']);
+// api/tsconfig.build.json references every lib it imports, so they build first
+run(bin('tsc'), ['-b', 'api/tsconfig.build.json']);
 
 const dashboard = path.join(root, 'dashboard');
 const built = path.join(dashboard, 'dist', 'index.html');
