@@ -136,16 +136,24 @@ export class AdsSyncService implements BeforeApplicationShutdown {
     const from = run.doneUntil ? shiftDay(run.doneUntil, 1) : run.since;
     state.daysDone = run.doneUntil ? daysBetween(run.since, run.doneUntil) : 0;
     const queue = planChunks(from, run.until);
+    let failure: { error: unknown } | undefined;
     const worker = async () => {
-      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-        if (this.stopping) throw new ShuttingDown();
-        await this.pullChunk(api, state, chunk);
-        state.done.push(chunk);
-        state.daysDone += daysBetween(chunk.since, chunk.until);
-        await this.saveProgress(state);
+      try {
+        for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+          if (this.stopping) throw new ShuttingDown();
+          await this.pullChunk(api, state, chunk);
+          state.done.push(chunk);
+          state.daysDone += daysBetween(chunk.since, chunk.until);
+          await this.saveProgress(state);
+        }
+      } catch (error) {
+        // the other workers take no new chunk, and the run ends only once none is still writing
+        failure ??= { error };
+        queue.length = 0;
       }
     };
     await Promise.all(Array.from({ length: CHUNK_CONCURRENCY }, worker));
+    if (failure) throw failure.error;
   }
 
   private async pullChunk(api: MarketingApi, state: RunState, chunk: Chunk): Promise<void> {
