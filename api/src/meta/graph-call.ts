@@ -30,6 +30,8 @@ export type GraphCaller = {
   random: () => number;
   /** Counts every HTTP request actually sent, retries included. */
   onRequest?: (key: string) => void;
+  /** Set once Meta refuses the caller's token (190): every later call fails with it, unsent. */
+  tokenRefused?: GraphFailure;
 };
 
 /**
@@ -48,13 +50,16 @@ export async function callGraph<T>(
   for (;;) {
     try {
       const result = await caller.governor.run(key, () => {
+        if (caller.tokenRefused) throw new GraphCallError(caller.tokenRefused);
         caller.onRequest?.(key);
         return request();
       });
       caller.governor.observe(key, readUsage(headersOf(result)));
       return result;
     } catch (error) {
+      if (error instanceof GraphCallError) throw error;
       const failure = classifyGraphError(error);
+      if (failure.kind === 'token-invalid') caller.tokenRefused ??= failure;
       const headers = (error as { headers?: Record<string, unknown> } | null)?.headers;
       if (headers) caller.governor.observe(key, readUsage(headers));
       if (failure.kind === 'rate-limited' && ++limited <= caller.policy.rateLimitWaits) {

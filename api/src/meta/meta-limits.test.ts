@@ -114,6 +114,20 @@ describe('callGraph', () => {
     expect(c.requests).toBe(1);
   });
 
+  it('sends nothing more with a token Meta refused', async () => {
+    const c = caller();
+    const refuse = async () => Promise.reject(sdkError(400, { code: 190, message: 'bad' }));
+    await expect(callGraph(c, 'act_1', refuse, () => undefined)).rejects.toBeInstanceOf(GraphCallError);
+    const later = callGraph(
+      c,
+      'act_2',
+      async () => 'rows',
+      () => undefined,
+    );
+    await expect(later).rejects.toMatchObject({ failure: { kind: 'token-invalid' } });
+    expect(c.requests).toBe(1);
+  });
+
   it('waits out a rate limit for exactly as long as Meta asks, for that account only', async () => {
     const c = caller();
     let calls = 0;
