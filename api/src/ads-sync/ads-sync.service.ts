@@ -98,6 +98,11 @@ export class AdsSyncService implements BeforeApplicationShutdown {
       await this.runs.finish(run.id, 'failed', `Ad account ${run.accountId} is not connected to this workspace.`);
       return;
     }
+    if (connection.tokenRefused) {
+      const sentence = `Meta refused the access token of ad account ${run.accountId} before; reconnect the account with a new token to sync it again.`;
+      await this.runs.finish(run.id, 'failed', sentence);
+      return;
+    }
     const state: RunState = { run, requests: run.requests, rowsWritten: run.rowsWritten, done: [], daysDone: 0 };
     const api = this.clients.create(connection.accessToken, () => void state.requests++);
     await this.runs.start(run.id);
@@ -114,7 +119,10 @@ export class AdsSyncService implements BeforeApplicationShutdown {
       }
       const { sentence, tokenInvalid } = failureSentence(error);
       this.logger.warn(`sync ${run.id} of ${run.accountId} failed: ${sentence}`);
-      if (tokenInvalid) await this.ads.markConnection(run.workspaceId, run.accountId, 'token_invalid', sentence);
+      if (tokenInvalid) {
+        this.connections.markTokenRefused(run.workspaceId, run.accountId);
+        await this.ads.markConnection(run.workspaceId, run.accountId, 'token_invalid', sentence);
+      }
       await this.saveProgress(state).catch(() => {});
       await this.runs.finish(run.id, 'failed', sentence);
     }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-export type MetaConnection = { workspaceId: string; accountId: string; accessToken: string; origin: 'config' | 'demo' };
+export type MetaConnection = {
+  workspaceId: string;
+  accountId: string;
+  accessToken: string;
+  origin: 'config' | 'demo';
+  /** Meta refused this token (190): no sync until the account is connected again with a token. */
+  tokenRefused?: boolean;
+};
 
 /**
  * Which ad accounts are connected, and with which token. Filled at boot from configuration
@@ -13,6 +20,12 @@ export class MetaConnections {
 
   add(connection: MetaConnection): void {
     this.byKey.set(key(connection.workspaceId, connection.accountId), connection);
+  }
+
+  /** Meta refused the connection's token: its syncs stop until add() connects the account again. */
+  markTokenRefused(workspaceId: string, accountId: string): void {
+    const connection = this.byKey.get(key(workspaceId, accountId));
+    if (connection) this.byKey.set(key(workspaceId, accountId), { ...connection, tokenRefused: true });
   }
 
   get(workspaceId: string, accountId: string): MetaConnection | undefined {
