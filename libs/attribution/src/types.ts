@@ -38,6 +38,16 @@ export type MessengerEvent = {
   payload?: string;
   /** Reads and deliveries: everything up to this time. */
   watermark?: number;
+  /** Deliveries: the messages delivered, when Meta lists them. */
+  mids?: string[];
+  /** Postbacks: the button's title. */
+  title?: string;
+  /** Messages: what was attached (image, video, file, ...), with its URL when there is one. */
+  attachments?: { type: string; url?: string }[];
+  /** Set when the item came in `entry[].standby` (another app had thread control). */
+  standby?: true;
+  /** Unknown kinds: the item's keys besides sender, recipient and timestamp, to show an admin what it was. */
+  unknownKeys?: string[];
   /** Echoes: the app that sent it (absent or the inbox app for a human agent). */
   appId?: string;
   optin?: {
@@ -47,6 +57,9 @@ export type MessengerEvent = {
     tokenStatus?: string;
     notificationStatus?: string;
     oneTimeToken?: string;
+    payload?: string;
+    /** Checkbox-plugin opt-ins: the ref the website passed. */
+    ref?: string;
   };
   policy?: { action: string; reason?: string };
 };
@@ -56,8 +69,15 @@ export type ParsedDelivery = {
   object: string;
   events: MessengerEvent[];
   /** Messaging items of a shape we do not know, with their page when known. */
-  unknown: { pageId?: string; item: unknown; reason: string }[];
+  unknown: UnknownItem[];
 };
+
+/** A messaging item (or entry) we could not turn into an event; `id` is a content hash, stable across re-sends. */
+export type UnknownItem = { id: string; pageId?: string; item: unknown; reason: string };
+
+/** A workspace's rule that turns an inbound event into a conversion. `pattern` is a glob: `*` any run, `?` one character. */
+export type ConversionRule =
+  { kind: 'payload'; pattern: string; name?: string } | { kind: 'keyword'; keyword: string; name?: string };
 
 /** A way into the thread: a referral, or the first message without one ("organic"). */
 export type Touch = {
@@ -83,7 +103,10 @@ export type ContactSummary = {
   /** Every touch, first one first; later referrals into the open thread are re-engagements. */
   touches: Touch[];
   inboundMessages: number;
+  /** Last thing the person did (message, postback, referral, opt-in): starts Meta's 24-hour window. */
   lastInboundAt?: number;
+  /** The page wrote to this person before their first own event (e.g. a private reply to a comment). */
+  pageSpokeFirst: boolean;
 };
 
 export type AttributionModel = { kind: 'first_touch' | 'last_touch'; windowMs: number };
