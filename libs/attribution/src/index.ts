@@ -3,4 +3,8 @@ export { parseDelivery, tryParseDelivery, DeliveryShapeError, type DeliveryParse
 export { parseItem, type ItemResult } from './parse-item.js';
 export { eventId } from './identity.js';
 export { parseReferral, isRefValid, mmeLink, UNKNOWN_SOURCE } from './referral.js';
+export { summarizeContact, ContactMismatchError, REFERRAL_GRACE_MS } from './contact.js';
+export { timelineOf } from './timeline.js';
+export { attributeConversion } from './attribute.js';
+export { matchConversionRule, globRegExp, keywordRegExp } from './conversion-rules.js';
 export { canonicalJson, contentHash } from './json.js';
