@@ -29,6 +29,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   try {
     db = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir, 'pg'));
     await db.waitReady;
+    keepExtendedQueriesTogether(db);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
     await server.start();
     const running = db;
@@ -69,4 +70,38 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     }
     throw error;
   }
+}
+
+const SYNC = 0x53; // 'S': ends an extended-protocol sequence
+const QUERY = 0x51; // 'Q': a simple query, complete in itself
+const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
+
+/**
+ * PGlite is one backend session shared by every socket connection. The socket server keeps a
+ * connection's *transaction* together, but not its extended-protocol sequence (Parse, Bind,
+ * Execute ... Sync): two connections' parameterised queries interleave and one binds to the
+ * other's unnamed statement ("bind message supplies 1 parameters, but prepared statement requires
+ * 4"). The server's queue sticks to one connection while `isInTransaction()` is true, so that flag
+ * is extended to "or an extended sequence is open".
+ */
+export function keepExtendedQueriesTogether(db: PGlite): void {
+  let sequenceOpen = false;
+  const inTransaction = db.isInTransaction.bind(db);
+  const execStream = db.execProtocolRawStream.bind(db);
+  const exec = db.exec.bind(db);
+  db.isInTransaction = () => sequenceOpen || inTransaction();
+  db.execProtocolRawStream = async (message, options) => {
+    const type = message[0] ?? 0;
+    try {
+      return await execStream(message, options);
+    } finally {
+      if (type === SYNC || type === QUERY) sequenceOpen = false;
+      else if (EXTENDED.has(type)) sequenceOpen = true;
+    }
+  };
+  // the server rolls back with exec() when a connection drops mid-transaction: its sequence is over too
+  db.exec = async (query, options) => {
+    sequenceOpen = false;
+    return exec(query, options);
+  };
 }
