@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { MessengerModule } from './messenger/messenger.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         HealthModule,
         AdsSyncModule,
+        MessengerModule,
         DemoModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { openDatabaseEndpoint, type DatabaseEndpoint } from './database/database-endpoint.js';
 import { Logger } from 'nestjs-pino';
+import { DemoService } from './demo/demo.service.js';
 import { shutdownGracefully } from './lifecycle/shutdown.js';
 import { appVersion } from './version.js';
 
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   try {
     app = await createApp({ config, databaseUrl: database.url });
     await app.listen(config.port, config.host);
-    app.get(Logger).log(`ctm-analytics ${appVersion} listening on ${await app.getUrl()}, ${describeDatabase(config)}`);
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    app.get(Logger).log(`ctm-analytics ${appVersion} listening on ${url}, ${describeDatabase(config)}`);
+    await app.get(DemoService).startWebhookDelivery(url);
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});

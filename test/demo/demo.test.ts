@@ -14,7 +14,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 type Run = { accountId: string; kind: string; status: string; rowsWritten: number; daysTotal: number };
 
 describe('the demo: npm start with no Meta credentials', () => {
-  it('syncs the simulated medium world on first start, and says it is a demo', async () => {
+  it('syncs the simulated medium world on first start, and says it is a demo', { timeout: 180_000 }, async () => {
     const app = startAppProcess({ DATA_DIR: path.join(tmp, 'data'), DEMO: 'auto' });
     try {
       const url = await app.ready;
@@ -29,7 +29,7 @@ describe('the demo: npm start with no Meta credentials', () => {
             runs = (await (await fetch(`${url}/api/sync/runs`)).json()) as Run[];
             return runs.map((r) => r.status);
           },
-          { timeout: 60_000, interval: 500 },
+          { timeout: 150_000, interval: 1_000 },
         )
         .toEqual(['succeeded', 'succeeded']);
       for (const run of runs) expect(run).toMatchObject({ kind: 'backfill', daysTotal: 180 });

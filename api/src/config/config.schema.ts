@@ -68,6 +68,27 @@ export const configVariables = {
         error: 'must be a comma-separated list of ad account ids like act_1234567890',
       }),
   },
+  META_PAGE_IDS: {
+    default: '',
+    description: 'Comma-separated Facebook page ids whose Messenger webhooks belong to `META_WORKSPACE`.',
+    schema: z.string().refine((v) => v.split(',').every((id) => id.trim() === '' || /^\d{1,20}$/.test(id.trim())), {
+      error: 'must be a comma-separated list of numeric page ids',
+    }),
+  },
+  META_APP_SECRET: {
+    default: '',
+    secret: true,
+    description:
+      "The Meta app's secret: webhook deliveries are accepted only with a valid `X-Hub-Signature-256` made with it. The demo generates one when unset.",
+    schema: z.string().refine((v) => v === '' || v.length >= 8, { error: 'must be at least 8 characters' }),
+  },
+  META_VERIFY_TOKEN: {
+    default: '',
+    secret: true,
+    description:
+      'The token Meta sends in the webhook subscribe handshake (`hub.verify_token`). The demo generates one when unset.',
+    schema: z.string().refine((v) => v === '' || v.length >= 8, { error: 'must be at least 8 characters' }),
+  },
   META_GRAPH_URL: {
     default: 'https://graph.facebook.com',
     description: 'Graph API base URL; tests, benchmarks and the demo point it at the Meta simulator.',

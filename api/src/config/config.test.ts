@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       meta: {
         accessToken: undefined,
         adAccountIds: [],
+        pageIds: [],
+        appSecret: undefined,
+        verifyToken: undefined,
         graphUrl: 'https://graph.facebook.com',
         apiVersion: 'v24.0',
         workspace: 'default',
@@ -69,6 +72,11 @@ describe('loadConfig', () => {
     [{ META_API_VERSION: '24' }, /^META_API_VERSION="24" is invalid: it must look like v24.0\.$/],
     [{ SYNC_HOURLY_CRON: 'every hour' }, /^SYNC_HOURLY_CRON="every hour" is invalid: it must be a cron expression/],
     [{ META_ACCESS_TOKEN: 'short' }, /^META_ACCESS_TOKEN is invalid: it must be a Meta access token/],
+    [
+      { META_PAGE_IDS: '123,abc' },
+      /^META_PAGE_IDS="123,abc" is invalid: it must be a comma-separated list of numeric page ids\.$/,
+    ],
+    [{ META_APP_SECRET: 'short' }, /^META_APP_SECRET is invalid: it must be at least 8 characters\.$/],
     [{ DEMO: 'yes' }, /^DEMO="yes" is invalid: it must be auto, on or off\.$/],
   ])('rejects %o with one sentence naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

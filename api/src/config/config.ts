@@ -14,6 +14,10 @@ export type AppConfig = {
     /** Secret: never logged, never returned by the API. */
     accessToken: string | undefined;
     adAccountIds: string[];
+    pageIds: string[];
+    /** Secrets: webhook signature key and handshake token; undefined until configured. */
+    appSecret: string | undefined;
+    verifyToken: string | undefined;
     graphUrl: string;
     apiVersion: string;
     workspace: string;
@@ -60,6 +64,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meta: {
       accessToken,
       adAccountIds: parseAccountIds(read('META_AD_ACCOUNT_IDS')),
+      pageIds: [
+        ...new Set(
+          read('META_PAGE_IDS')
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ],
+      appSecret: read('META_APP_SECRET') || undefined,
+      verifyToken: read('META_VERIFY_TOKEN') || undefined,
       graphUrl: read('META_GRAPH_URL').replace(/\/+$/, ''),
       apiVersion: read('META_API_VERSION'),
       workspace: read('META_WORKSPACE'),

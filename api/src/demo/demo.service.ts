@@ -6,7 +6,16 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { createWorld, startGraphServer, type GraphServer, type World } from '@ctm/meta-sim';
+import {
+  createWorld,
+  startGraphServer,
+  startWebhookSender,
+  type GraphServer,
+  type WebhookSender,
+  type World,
+} from '@ctm/meta-sim';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AdsSyncService } from '../ads-sync/ads-sync.service.js';
 import { AdsRepository } from '../ads-sync/ads.repository.js';
 import { shiftDay } from '../ads-sync/sync-plan.js';
@@ -16,11 +25,15 @@ import type { AppConfig } from '../config/config.js';
 import { MetaConnections } from '../meta/meta-connections.js';
 import { configureSdk } from '../meta/meta-sdk.js';
 import { SDK_TIMEOUT_MS } from '../meta/meta.module.js';
+import { connectPage } from '../messenger/messenger-pages.bootstrap.js';
+import { WebhookSecrets } from '../messenger/webhook-secrets.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 
 /** The demo world: fixed seed, so every first start shows the same believable data. */
 export const DEMO_WORLD = { seed: 7, size: 'medium' } as const;
 export const DEMO_WORKSPACE = { slug: 'demo', name: 'Demo workspace (simulated data)' };
+/** Messenger history replayed through the webhook on first start; older history is left out to keep start-up quick. */
+const WEBHOOK_BACKLOG_MS = 14 * 86_400_000;
 
 export type DemoStatus =
   | { enabled: false }
@@ -36,6 +49,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private world?: World;
   private graph?: GraphServer;
   private workspaceId?: string;
+  private senders: WebhookSender[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,6 +59,8 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly connections: MetaConnections,
     private readonly sync: AdsSyncService,
     @Inject(SDK_TIMEOUT_MS) private readonly sdkTimeoutMs: number,
+    private readonly secrets: WebhookSecrets,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -56,6 +72,9 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     configureSdk({ graphUrl: this.graph.url, apiVersion: this.config.meta.apiVersion, timeoutMs: this.sdkTimeoutMs });
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE.slug, DEMO_WORKSPACE.name);
     this.workspaceId = workspace.id;
+    for (const page of this.world.pages) {
+      await connectPage(this.db, workspace.id, { pageId: page.id, name: page.name, username: page.username });
+    }
     for (const account of this.world.accounts) {
       await this.ads.ensureAccount(workspace.id, account.id);
       this.connections.add({
@@ -85,7 +104,50 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
+  /**
+   * Once the app listens: the simulator subscribes to our webhook like Meta, replays the last days
+   * of Messenger activity not yet received, then keeps delivering as the world's time comes.
+   */
+  async startWebhookDelivery(appUrl: string): Promise<void> {
+    if (!this.world || !this.workspaceId || !this.config.sync.worker) return;
+    const { appSecret, verifyToken } = this.secrets;
+    if (!appSecret || !verifyToken) return;
+    const url = `${appUrl}/webhooks/messenger`;
+    const now = Date.now();
+    const [{ last }] = await this.db.query(
+      `SELECT extract(epoch FROM max(time)) * 1000 AS last FROM messenger_event WHERE workspace_id = $1`,
+      [this.workspaceId],
+    );
+    const from = Math.max(now - WEBHOOK_BACKLOG_MS, last ? Number(last) + 1 : 0);
+    const end = Date.parse(`${this.world.options.endDate}T00:00:00Z`) + 86_400_000;
+    const common = { url, appSecret, verifyToken };
+    const backlog = startWebhookSender(this.world, {
+      ...common,
+      clock: 'fast',
+      from,
+      to: now,
+      // group a minute of world time per POST: the backlog arrives in fewer, fuller deliveries
+      tickMs: 60_000,
+      maxEventsPerPost: 50,
+      concurrency: 4,
+    });
+    this.senders = [backlog];
+    const handshake = await backlog.handshake();
+    this.logger.log(
+      `Demo webhooks: subscribe handshake ${handshake.ok ? 'accepted' : 'refused'}, replaying since ${new Date(from).toISOString()}`,
+    );
+    void backlog.run().then((stats) => {
+      this.logger.log(`Demo webhooks: replayed ${stats.events} events in ${stats.deliveries} deliveries`);
+      if (this.senders.length === 0) return;
+      const live = startWebhookSender(this.world!, { ...common, clock: 'realtime', from: now, to: end });
+      this.senders.push(live);
+      return live.run();
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    for (const sender of this.senders) sender.stop();
+    this.senders = [];
     await this.graph?.close();
   }
 

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConversionMatcher } from './conversion-matcher.js';
+import { MessengerPagesBootstrap } from './messenger-pages.bootstrap.js';
+import { MessengerRepository } from './messenger.repository.js';
+import { WebhookLogWriter } from './webhook-log.writer.js';
+import { WebhookSecrets } from './webhook-secrets.js';
+import { WebhookController } from './webhook.controller.js';
+import { WebhookProcessor } from './webhook.processor.js';
+import { WebhookService } from './webhook.service.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+
+@Module({
+  imports: [WorkspacesModule],
+  controllers: [WebhookController],
+  providers: [
+    ConversionMatcher,
+    MessengerPagesBootstrap,
+    MessengerRepository,
+    WebhookLogWriter,
+    WebhookProcessor,
+    WebhookSecrets,
+    WebhookService,
+  ],
+  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository],
+})
+export class MessengerModule {}

@@ -1,0 +1,179 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { summarizeContact, tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm/attribution';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConversionMatcher } from './conversion-matcher.js';
+import { MessengerRepository, type PendingDelivery, type PersonRef } from './messenger.repository.js';
+
+const BATCH = 50;
+const MAX_ATTEMPTS = 5;
+/** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
+const POLL_MS = 2_000;
+
+/**
+ * Turns stored deliveries into events, contacts, touches and conversions, after the ack. Claims
+ * with FOR UPDATE SKIP LOCKED, so several instances share the log without double counting; each
+ * delivery is processed in its own savepoint, so one bad delivery cannot hold up the rest.
+ */
+@Injectable()
+export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WebhookProcessor.name);
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MessengerRepository,
+    private readonly conversions: ConversionMatcher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.kick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a drain soon; calls while one runs make it go round once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`webhook processing failed: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Processes pending deliveries until none is left; returns how many it processed. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.db.transaction((m) => this.processBatch(m));
+      total += n;
+      if (n === 0 || this.stopped) return total;
+    }
+  }
+
+  private async processBatch(m: EntityManager): Promise<number> {
+    const deliveries = await this.repo.claimPending(m, BATCH);
+    for (const delivery of deliveries) {
+      await m.query('SAVEPOINT delivery');
+      try {
+        const events = await this.processDelivery(m, delivery);
+        await this.repo.markProcessed(m, delivery.id, events);
+        await m.query('RELEASE SAVEPOINT delivery');
+      } catch (error) {
+        await m.query('ROLLBACK TO SAVEPOINT delivery');
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.error(`webhook delivery ${delivery.id} could not be processed: ${message}`);
+        await this.repo.markAttemptFailed(m, delivery.id, message, MAX_ATTEMPTS);
+      }
+    }
+    return deliveries.length;
+  }
+
+  private async processDelivery(m: EntityManager, delivery: PendingDelivery): Promise<number> {
+    const parsed = parseBody(delivery.body);
+    if (!parsed.ok) {
+      // signed but of a shape we do not know: kept, counted, visible to an admin
+      await this.repo.quarantine(m, delivery.id, delivery.receivedAt, {
+        reason: 'unknown_shape',
+        item: safeJson(delivery.body),
+        detail: parsed.error,
+      });
+      return 0;
+    }
+    for (const u of parsed.delivery.unknown) {
+      await this.repo.quarantine(m, delivery.id, delivery.receivedAt, {
+        pageId: u.pageId,
+        reason: 'unknown_shape',
+        item: u.item,
+        detail: u.reason,
+      });
+    }
+    const workspaces = await this.repo.workspacesOfPages(m, [...new Set(parsed.delivery.events.map((e) => e.pageId))]);
+    const byWorkspace = new Map<string, MessengerEvent[]>();
+    for (const event of parsed.delivery.events) {
+      const workspaceId = workspaces.get(event.pageId);
+      if (!workspaceId) {
+        this.logger.warn(`webhook event for page ${event.pageId}, which no workspace connected: quarantined`);
+        await this.repo.quarantine(m, delivery.id, delivery.receivedAt, {
+          pageId: event.pageId,
+          reason: 'page_not_connected',
+          item: event,
+        });
+        continue;
+      }
+      byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), event]);
+    }
+    for (const [workspaceId, events] of byWorkspace) await this.storeEvents(m, workspaceId, delivery.id, events);
+    return parsed.delivery.events.length;
+  }
+
+  private async storeEvents(m: EntityManager, workspaceId: string, deliveryId: string, events: MessengerEvent[]) {
+    const keyed = [];
+    for (const event of events) keyed.push({ event, personKey: await this.personKey(m, workspaceId, event) });
+    const fresh = await this.repo.insertEvents(m, workspaceId, deliveryId, keyed);
+    const touched = new Map<string, PersonRef>();
+    for (const { event, personKey } of keyed) {
+      if (!fresh.has(event.id) || !personKey) continue;
+      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
+      await this.conversions.fromEvent(m, workspaceId, event, personKey);
+    }
+    for (const person of touched.values()) await this.recomputeContact(m, person);
+  }
+
+  /** PSID when known; a chat-plugin visitor is `uref:<user_ref>` until Meta reveals their PSID. */
+  private async personKey(m: EntityManager, workspaceId: string, event: MessengerEvent): Promise<string | null> {
+    if (event.psid && event.userRef) {
+      await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
+      return event.psid;
+    }
+    if (event.psid) return event.psid;
+    if (!event.userRef) return null;
+    return (await this.repo.psidOfUserRef(m, workspaceId, event.pageId, event.userRef)) ?? `uref:${event.userRef}`;
+  }
+
+  /** Derives the contact again from all its events: the result does not depend on arrival order. */
+  private async recomputeContact(m: EntityManager, person: PersonRef): Promise<void> {
+    const summary = summarizeContact(await this.repo.contactEvents(m, person));
+    if (summary) await this.repo.saveContact(m, person, summary);
+    else await this.repo.deleteContact(m, person);
+  }
+}
+
+type ParsedBody = { ok: true; delivery: ParsedDelivery } | { ok: false; error: string };
+
+function parseBody(body: Buffer): ParsedBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { ok: false, error: 'the body is not JSON' };
+  }
+  const result = tryParseDelivery(json);
+  return result.ok ? { ok: true, delivery: result.delivery } : { ok: false, error: result.error.message };
+}
+
+function safeJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return { unparsable: body.toString('base64') };
+  }
+}
