@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConversionMatcher } from './conversion-matcher.js';
+import { ConversionsController } from './conversions.controller.js';
+import { ConversionsService } from './conversions.service.js';
 import { MessengerPagesBootstrap } from './messenger-pages.bootstrap.js';
 import { MessengerRepository } from './messenger.repository.js';
 import { WebhookLogWriter } from './webhook-log.writer.js';
@@ -11,9 +13,10 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 
 @Module({
   imports: [WorkspacesModule],
-  controllers: [WebhookController],
+  controllers: [WebhookController, ConversionsController],
   providers: [
     ConversionMatcher,
+    ConversionsService,
     MessengerPagesBootstrap,
     MessengerRepository,
     WebhookLogWriter,

@@ -1,0 +1,21 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { ConversionsService, type ReportedConversion } from './conversions.service.js';
+import { reportConversionSchema, type ReportConversionBody } from './dto/conversion.dto.js';
+
+@Controller('api/conversions')
+export class ConversionsController {
+  constructor(private readonly conversions: ConversionsService) {}
+
+  /** 201 when recorded, 200 when the idempotency key was already recorded. */
+  @Post()
+  async report(
+    @Body(new ZodValidationPipe(reportConversionSchema)) body: ReportConversionBody,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportedConversion> {
+    const result = await this.conversions.report(body);
+    res.status(result.duplicate ? 200 : 201);
+    return result;
+  }
+}

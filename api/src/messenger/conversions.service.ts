@@ -1,0 +1,54 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ReportConversionBody } from './dto/conversion.dto.js';
+
+export type ReportedConversion = {
+  id: string;
+  duplicate: boolean;
+  /** Whether the person is already a known contact; an unknown PSID is kept and linked when they appear. */
+  contactKnown: boolean;
+};
+
+/** Conversions reported by the business (POST /api/conversions): idempotent by their key. */
+@Injectable()
+export class ConversionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async report(body: ReportConversionBody): Promise<ReportedConversion> {
+    // until Workspaces (#6) authenticates the caller, the page decides the workspace
+    const [page] = await this.db.query(`SELECT workspace_id FROM messenger_page WHERE page_id = $1`, [body.page]);
+    if (!page) throw new NotFoundException(`page: ${body.page} is not a connected page.`);
+    const workspaceId: string = page.workspace_id;
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO conversion (workspace_id, page_id, person_key, external_id, event_name, value, currency, time, origin, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now()), 'api', $9)
+       ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        workspaceId,
+        body.page,
+        body.psid ?? null,
+        body.externalId ?? null,
+        body.event,
+        body.value ?? null,
+        body.currency ?? null,
+        body.time ?? null,
+        `api:${body.idempotencyKey}`,
+      ],
+    );
+    const [row] = inserted.length
+      ? inserted
+      : await this.db.query(`SELECT id FROM conversion WHERE workspace_id = $1 AND idempotency_key = $2`, [
+          workspaceId,
+          `api:${body.idempotencyKey}`,
+        ]);
+    const [contact] = body.psid
+      ? await this.db.query(`SELECT 1 FROM contact WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3`, [
+          workspaceId,
+          body.page,
+          body.psid,
+        ])
+      : [];
+    return { id: String(row.id), duplicate: inserted.length === 0, contactKnown: Boolean(contact) };
+  }
+}
