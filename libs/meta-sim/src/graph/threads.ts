@@ -26,6 +26,7 @@ export const personOf = (w: WorldEvent): string | undefined =>
 /** Threads of one page, built on first use and cached for the conversations edge. */
 export class ThreadIndex {
   private readonly byPage = new Map<string, Map<string, Thread>>();
+  private readonly messagesByPage = new Map<string, Map<string, WorldEvent[]>>();
 
   constructor(private readonly world: World) {}
 
@@ -35,11 +36,27 @@ export class ThreadIndex {
     return threads;
   }
 
-  /** The thread's messages, oldest first, scanned again from the world (they are not kept in memory). */
-  *messages(pageId: string, psid: string): Iterable<WorldEvent> {
+  /**
+   * The thread's messages, oldest first. The page's messages are indexed by person on first use:
+   * one scan of the world instead of one per thread (a backfill reads every thread).
+   */
+  messages(pageId: string, psid: string): Iterable<WorldEvent> {
+    let byPerson = this.messagesByPage.get(pageId);
+    if (!byPerson) this.messagesByPage.set(pageId, (byPerson = this.indexMessages(pageId)));
+    return byPerson.get(psid) ?? [];
+  }
+
+  private indexMessages(pageId: string): Map<string, WorldEvent[]> {
+    const byPerson = new Map<string, WorldEvent[]>();
     const { from, to } = worldSpan(this.world);
-    for (const w of this.world.events(from, to))
-      if (w.pageId === pageId && isMessage(w.event) && personOf(w) === psid) yield w;
+    for (const w of this.world.events(from, to)) {
+      const psid = w.pageId === pageId && isMessage(w.event) ? personOf(w) : undefined;
+      if (!psid) continue;
+      let list = byPerson.get(psid);
+      if (!list) byPerson.set(psid, (list = []));
+      list.push(w);
+    }
+    return byPerson;
   }
 
   private build(pageId: string): Map<string, Thread> {
