@@ -116,6 +116,12 @@ export const configVariables = {
     description: 'When to re-pull the last 28 days, which Meta restates (cron, server time); `off` to disable.',
     schema: cronOrOff(),
   },
+  CONVERSATIONS_BACKFILL_CRON: {
+    default: '20 * * * *',
+    description:
+      "When to read connected pages' conversations through Graph and store the messages webhooks missed; `off` to disable.",
+    schema: cronOrOff(),
+  },
   DEMO: {
     default: 'auto',
     description:

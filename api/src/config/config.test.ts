@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         workspace: 'default',
       },
       sync: { hourlyCron: '5 * * * *', dailyCron: '30 3 * * *', worker: true },
+      messenger: { backfillCron: '20 * * * *' },
       demo: true,
     });
   });

@@ -24,6 +24,7 @@ export type AppConfig = {
   };
   /** `worker`: run queued syncs in the background (off for one-shot commands such as `npm run sync`). */
   sync: { hourlyCron: string | undefined; dailyCron: string | undefined; worker: boolean };
+  messenger: { backfillCron: string | undefined };
   /** Run the built-in Meta simulator and sync the demo workspace from it. */
   demo: boolean;
 };
@@ -79,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workspace: read('META_WORKSPACE'),
     },
     sync: { hourlyCron: cron(read('SYNC_HOURLY_CRON')), dailyCron: cron(read('SYNC_DAILY_CRON')), worker: true },
+    messenger: { backfillCron: cron(read('CONVERSATIONS_BACKFILL_CRON')) },
     demo: demo === 'on' || (demo === 'auto' && accessToken === undefined),
   };
 }

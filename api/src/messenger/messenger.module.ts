@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ContactBuilder } from './contact-builder.js';
+import { ConversationBackfill } from './conversation-backfill.service.js';
 import { ConversionMatcher } from './conversion-matcher.js';
 import { ConversionsController } from './conversions.controller.js';
 import { ConversionsService } from './conversions.service.js';
@@ -9,12 +11,15 @@ import { WebhookSecrets } from './webhook-secrets.js';
 import { WebhookController } from './webhook.controller.js';
 import { WebhookProcessor } from './webhook.processor.js';
 import { WebhookService } from './webhook.service.js';
+import { MetaModule } from '../meta/meta.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, MetaModule],
   controllers: [WebhookController, ConversionsController],
   providers: [
+    ContactBuilder,
+    ConversationBackfill,
     ConversionMatcher,
     ConversionsService,
     MessengerPagesBootstrap,
@@ -24,6 +29,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
     WebhookSecrets,
     WebhookService,
   ],
-  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository],
+  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository, ConversationBackfill],
 })
 export class MessengerModule {}

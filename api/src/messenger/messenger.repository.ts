@@ -71,11 +71,14 @@ export class MessengerRepository {
     );
   }
 
-  /** Stores events once (by their identity); returns the ids that were new. */
+  /**
+   * Stores events once (by their identity); returns the ids that were new. A message first seen by
+   * the conversation backfill (no delivery) is replaced by its webhook form, which may carry a referral.
+   */
   async insertEvents(
     m: EntityManager,
     workspaceId: string,
-    deliveryId: string,
+    deliveryId: string | null,
     events: { event: MessengerEvent; personKey: string | null }[],
   ): Promise<Set<string>> {
     if (events.length === 0) return new Set();
@@ -83,7 +86,10 @@ export class MessengerRepository {
       `INSERT INTO messenger_event (workspace_id, event_id, page_id, kind, person_key, time, delivery_id, event)
        SELECT $1, e.id, e."pageId", e.kind, e."personKey", to_timestamp(e.time / 1000.0), $2, e.event
        FROM jsonb_to_recordset($3::jsonb) AS e(id text, "pageId" text, kind text, "personKey" text, time float8, event jsonb)
-       ON CONFLICT (workspace_id, event_id) DO NOTHING RETURNING event_id`,
+       ON CONFLICT (workspace_id, event_id) DO UPDATE SET event = EXCLUDED.event, delivery_id = EXCLUDED.delivery_id,
+         person_key = EXCLUDED.person_key
+         WHERE messenger_event.delivery_id IS NULL AND EXCLUDED.delivery_id IS NOT NULL
+       RETURNING event_id`,
       [
         workspaceId,
         deliveryId,
@@ -183,6 +189,15 @@ export class MessengerRepository {
          "adTitle" text, "refererUri" text, "opensThread" boolean)`,
       [workspaceId, pageId, personKey, JSON.stringify(summary.touches)],
     );
+  }
+
+  /** True when the event is known only from the conversation backfill, not from a webhook delivery. */
+  async isBackfilled(m: EntityManager, workspaceId: string, eventId: string): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT delivery_id IS NULL AS backfilled FROM messenger_event WHERE workspace_id = $1 AND event_id = $2`,
+      [workspaceId, eventId],
+    );
+    return row?.backfilled === true;
   }
 
   async deleteContact(m: EntityManager, person: PersonRef): Promise<void> {

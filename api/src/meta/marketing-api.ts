@@ -1,7 +1,7 @@
 import { bizSdk, sdkApi } from './meta-sdk.js';
 import { callGraph, GraphCallError, type GraphCaller } from './graph-call.js';
 
-const { AdAccount, AdReportRun } = bizSdk;
+const { AdAccount, AdReportRun, Page, UnifiedThread, User } = bizSdk;
 
 export type AdLevel = 'campaign' | 'adset' | 'ad';
 export type RawObject = Record<string, unknown>;
@@ -114,6 +114,33 @@ export class MarketingApi {
     yield* this.pages(accountId, cursor);
   }
 
+  /** Pages the token can manage, with their page access tokens (GET /me/accounts). */
+  async *managedPages(): AsyncGenerator<RawObject[]> {
+    const me = new User('me', {}, undefined, this.api);
+    const cursor = me.getAccounts(
+      ['id', 'name', 'username', 'access_token'],
+      { limit: 100 },
+      false,
+    ) as unknown as Cursor;
+    yield* this.pages('me', cursor);
+  }
+
+  /** A page's Messenger threads, most recently updated first (needs the page's token). */
+  async *conversations(pageId: string): AsyncGenerator<RawObject[]> {
+    const page = new Page(pageId, {}, undefined, this.api);
+    const fields = ['id', 'updated_time', 'participants'];
+    const cursor = page.getConversations(fields, { platform: 'messenger', limit: 100 }, false) as unknown as Cursor;
+    yield* this.pages(pageId, cursor);
+  }
+
+  /** A thread's messages, newest first. */
+  async *messages(pageId: string, conversationId: string): AsyncGenerator<RawObject[]> {
+    const thread = new UnifiedThread(conversationId, {}, undefined, this.api);
+    const fields = ['id', 'created_time', 'from', 'to', 'message'];
+    const cursor = thread.getMessages(fields, { limit: 100 }, false) as unknown as Cursor;
+    yield* this.pages(pageId, cursor);
+  }
+
   /** AdReportRun's constructor ignores its id and api arguments (it reads data.report_run_id and the default api). */
   private reportRun(runId: string): InstanceType<typeof AdReportRun> {
     const run = new AdReportRun(null, { report_run_id: runId });
@@ -145,6 +172,8 @@ export class MarketingApi {
   }
 
   private async *pages(accountId: string, cursor: Cursor): AsyncGenerator<RawObject[]> {
+    // Graph's rows as they come: the SDK would wrap each in an object with ~200 accessor properties (~50 KB, ~0.2 ms)
+    Object.assign(cursor, { _buildObjectsFromResponse: (response: { data: RawObject[] }) => response.data });
     // the first next() loads page one; each later next() follows paging.next, retried as a unit
     await callGraph(
       this.caller,

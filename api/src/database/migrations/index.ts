@@ -1,6 +1,12 @@
 import { InitialSchema1764064800000 } from './1764064800000-initial-schema.js';
 import { AdsSync1764151200000 } from './1764151200000-ads-sync.js';
 import { Messenger1764237600000 } from './1764237600000-messenger.js';
+import { ConversationBackfill1764324000000 } from './1764324000000-conversation-backfill.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
-export const migrations = [InitialSchema1764064800000, AdsSync1764151200000, Messenger1764237600000];
+export const migrations = [
+  InitialSchema1764064800000,
+  AdsSync1764151200000,
+  Messenger1764237600000,
+  ConversationBackfill1764324000000,
+];
