@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttributionRecompute } from './attribution-recompute.service.js';
 import { ContactBuilder } from './contact-builder.js';
 import { ConversationBackfill } from './conversation-backfill.service.js';
 import { ConversionMatcher } from './conversion-matcher.js';
@@ -18,6 +19,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
   imports: [WorkspacesModule, MetaModule],
   controllers: [WebhookController, ConversionsController],
   providers: [
+    AttributionRecompute,
     ContactBuilder,
     ConversationBackfill,
     ConversionMatcher,
@@ -29,6 +31,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
     WebhookSecrets,
     WebhookService,
   ],
-  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository, ConversationBackfill],
+  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository, ConversationBackfill, AttributionRecompute],
 })
 export class MessengerModule {}

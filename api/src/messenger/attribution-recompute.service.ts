@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MessengerEvent } from '@ctm/attribution';
+import { DataSource } from 'typeorm';
+import { ContactBuilder } from './contact-builder.js';
+import { ConversionMatcher } from './conversion-matcher.js';
+
+export type RecomputeResult = { contacts: number; ruleConversions: number };
+
+/**
+ * Derives a workspace's contacts, touches and rule conversions again from its stored event log,
+ * after a rule or model change. Live processing derives them from the same log with the same
+ * functions, so both paths agree.
+ */
+@Injectable()
+export class AttributionRecompute {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contacts: ContactBuilder,
+    private readonly conversions: ConversionMatcher,
+  ) {}
+
+  async recomputeWorkspace(workspaceId: string): Promise<RecomputeResult> {
+    return this.db.transaction(async (m) => {
+      await m.query(`DELETE FROM conversion WHERE workspace_id = $1 AND origin = 'rule'`, [workspaceId]);
+      await m.query(`DELETE FROM contact WHERE workspace_id = $1`, [workspaceId]);
+      const people: { page_id: string; person_key: string }[] = await m.query(
+        `SELECT DISTINCT page_id, person_key FROM messenger_event WHERE workspace_id = $1 AND person_key IS NOT NULL`,
+        [workspaceId],
+      );
+      for (const p of people)
+        await this.contacts.recompute(m, { workspaceId, pageId: p.page_id, personKey: p.person_key });
+      const inbound: { event: MessengerEvent; person_key: string }[] = await m.query(
+        `SELECT event, person_key FROM messenger_event
+         WHERE workspace_id = $1 AND kind IN ('message', 'postback') AND person_key IS NOT NULL ORDER BY time, event_id`,
+        [workspaceId],
+      );
+      for (const row of inbound) await this.conversions.fromEvent(m, workspaceId, row.event, row.person_key);
+      const [contacts] = await m.query(`SELECT count(*)::int AS n FROM contact WHERE workspace_id = $1`, [workspaceId]);
+      const [rules] = await m.query(
+        `SELECT count(*)::int AS n FROM conversion WHERE workspace_id = $1 AND origin = 'rule'`,
+        [workspaceId],
+      );
+      return { contacts: contacts.n, ruleConversions: rules.n };
+    });
+  }
+}
