@@ -5,7 +5,7 @@ import { addDays, differenceInCalendarDays, format } from 'date-fns';
 export type Chunk = { since: string; until: string; mode: 'sync' | 'async' };
 
 export type PlanOptions = { syncMaxDays: number; asyncChunkDays: number };
-export const DEFAULT_PLAN: PlanOptions = { syncMaxDays: 3, asyncChunkDays: 14 };
+export const DEFAULT_PLAN: PlanOptions = { syncMaxDays: 3, asyncChunkDays: 92 };
 
 const utc = (day: string) => new TZDate(`${day}T00:00:00`, 'UTC');
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');

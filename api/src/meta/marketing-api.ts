@@ -42,7 +42,7 @@ export const INSIGHT_FIELDS = [
   'actions',
   'cost_per_action_type',
 ];
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 1500;
 const POLL_START_MS = 250;
 const POLL_MAX_MS = 10_000;
 const POLL_LIMIT = 200;
