@@ -169,7 +169,7 @@ export class AdsSyncService implements BeforeApplicationShutdown {
     try {
       const pages =
         chunk.mode === 'sync' ? api.insights(run.accountId, chunk) : api.insightsAsync(run.accountId, chunk);
-      for await (const page of pages) {
+      for await (const page of prefetched(pages)) {
         // await first, then add: `x += await y` reads x before the await and loses other chunks' counts
         const written = await this.ads.upsertInsights(
           run.workspaceId,
@@ -191,6 +191,19 @@ export class AdsSyncService implements BeforeApplicationShutdown {
       daysDone: state.daysDone,
       doneUntil: contiguousEnd(state.run, state.done),
     });
+  }
+}
+
+/** Asks for the next page while the caller stores the current one: the network wait and the write overlap. */
+async function* prefetched<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = pages.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = pages.next();
+    // a failure of the page being fetched surfaces at its await; until then it must not count as unhandled
+    next.catch(() => {});
+    yield current.value;
   }
 }
 
