@@ -43,7 +43,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two app instances on one PostgreS
   });
 
   it('asks Meta exactly as much as one instance does', () => {
-    expect(singleCalls).toBeGreaterThan(20);
+    // structure pages, report runs and their polls: a real sync, not a no-op
+    expect(singleCalls).toBeGreaterThanOrEqual(10);
     expect(pair[0]!.graph.requests).toBe(singleCalls);
   });
 
