@@ -55,7 +55,7 @@ describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind
     });
     await sender.run();
     // the background processor may hold a batch for a moment: drain until nothing is pending
-    for (let pending = 1; pending > 0; ) {
+    for (let pending = 1; pending > 0;) {
       await app.get(WebhookProcessor).drain();
       pending = (await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`))[0].n;
       if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
