@@ -6,6 +6,8 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/config.js';
 import { AppModule, dashboardDist } from './app.module.js';
+import { webhookFastPath } from './messenger/webhook.controller.js';
+import { WebhookService } from './messenger/webhook.service.js';
 
 export type CreateAppOptions = { config: AppConfig; databaseUrl: string };
 
@@ -26,9 +28,11 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
 
 /**
  * Webhooks keep their raw bytes (the signature is over them, and a body that is not JSON must still
- * be signature-checked first); everything else is parsed as JSON.
+ * be signature-checked first); everything else is parsed as JSON. Messenger deliveries take a fast
+ * path ahead of Nest's pipeline (see webhookFastPath).
  */
 export function configureBodyParsing(app: INestApplication): void {
+  app.use('/webhooks/messenger', webhookFastPath(app.get(WebhookService), { limitBytes: 2 * 1024 * 1024 }));
   app.use('/webhooks', express.raw({ type: () => true, limit: '2mb' }));
   app.use(express.json({ limit: '1mb' }));
 }

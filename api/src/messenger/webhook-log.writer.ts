@@ -33,9 +33,11 @@ export class WebhookLogWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.db.query(`INSERT INTO webhook_delivery (body) SELECT unnest($1::bytea[])`, [
+          // one parameter per delivery: pg sends Buffers in binary, where a bytea[] goes as hex text
+          await this.db.query(
+            `INSERT INTO webhook_delivery (body) VALUES ${batch.map((_, i) => `($${i + 1})`).join(', ')}`,
             batch.map((p) => p.body),
-          ]);
+          );
           batch.forEach((p) => p.resolve());
         } catch (error) {
           batch.forEach((p) => p.reject(error));
