@@ -60,7 +60,7 @@ describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind
       pending = (await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`))[0].n;
       if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await app?.close();
     await db?.drop();
