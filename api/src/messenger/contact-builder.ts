@@ -12,6 +12,7 @@ export class ContactBuilder {
   constructor(private readonly repo: MessengerRepository) {}
 
   async recompute(m: EntityManager, person: PersonRef): Promise<void> {
+    await this.repo.lockPerson(m, person);
     const summary = summarizeContact(await this.repo.contactEvents(m, person));
     if (!summary) return this.repo.deleteContact(m, person);
     // an "organic" opening that only the backfill saw is not known to be organic: the webhook was missed

@@ -6,7 +6,7 @@ import { MessengerRepository, type ConversionRuleRow } from './messenger.reposit
 /** Applies a workspace's conversion rules (payload patterns, keywords) to a new inbound event. */
 @Injectable()
 export class ConversionMatcher {
-  /** Rules read once per transaction (a batch of deliveries), not once per event. */
+  /** Rules read once per transaction (one delivery), not once per event. */
   private readonly rulesByTransaction = new WeakMap<EntityManager, Map<string, ConversionRuleRow[]>>();
 
   constructor(private readonly repo: MessengerRepository) {}

@@ -72,7 +72,8 @@ export class MessengerRepository {
   }
 
   /**
-   * Stores events once (by their identity); returns the ids that were new. A message first seen by
+   * Stores events once (by their identity), in id order so that concurrent processors lock them in one
+   * sequence and cannot deadlock; returns the ids that were new. A message first seen by
    * the conversation backfill (no delivery) is replaced by its webhook form, which may carry a referral.
    */
   async insertEvents(
@@ -86,6 +87,7 @@ export class MessengerRepository {
       `INSERT INTO messenger_event (workspace_id, event_id, page_id, kind, person_key, time, delivery_id, event)
        SELECT $1, e.id, e."pageId", e.kind, e."personKey", to_timestamp(e.time / 1000.0), $2, e.event
        FROM jsonb_to_recordset($3::jsonb) AS e(id text, "pageId" text, kind text, "personKey" text, time float8, event jsonb)
+       ORDER BY e.id
        ON CONFLICT (workspace_id, event_id) DO UPDATE SET event = EXCLUDED.event, delivery_id = EXCLUDED.delivery_id,
          person_key = EXCLUDED.person_key
          WHERE messenger_event.delivery_id IS NULL AND EXCLUDED.delivery_id IS NOT NULL
@@ -139,6 +141,17 @@ export class MessengerRepository {
       workspaceId,
       pageId,
       guestKey,
+    ]);
+  }
+
+  /**
+   * Serialises the derivations of one person until the transaction ends. Taken after the events are stored
+   * and before they are read back: of two deliveries for one person processed side by side, the second to
+   * lock then reads the first's committed events, so neither overwrites the contact with half the story.
+   */
+  async lockPerson(m: EntityManager, person: PersonRef): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `contact:${person.workspaceId}:${person.pageId}:${person.personKey}`,
     ]);
   }
 

@@ -5,15 +5,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConversionMatcher } from './conversion-matcher.js';
 import { MessengerRepository, type PendingDelivery, type PersonRef } from './messenger.repository.js';
 
-const BATCH = 50;
 const MAX_ATTEMPTS = 5;
 /** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
 const POLL_MS = 2_000;
 
 /**
  * Turns stored deliveries into events, contacts, touches and conversions, after the ack. Claims
- * with FOR UPDATE SKIP LOCKED, so several instances share the log without double counting; each
- * delivery is processed in its own savepoint, so one bad delivery cannot hold up the rest.
+ * with FOR UPDATE SKIP LOCKED, so several instances share the log without double counting. Each
+ * delivery is its own transaction, taking its row locks in one global order (events by id, then
+ * contacts by key): processors working side by side wait for each other but never deadlock.
  */
 @Injectable()
 export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -62,29 +62,30 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   /** Processes pending deliveries until none is left; returns how many it processed. */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const n = await this.db.transaction((m) => this.processBatch(m));
-      total += n;
-      if (n === 0 || this.stopped) return total;
-    }
+    while (!this.stopped && (await this.db.transaction((m) => this.processNext(m)))) total += 1;
+    return total;
   }
 
-  private async processBatch(m: EntityManager): Promise<number> {
-    const deliveries = await this.repo.claimPending(m, BATCH);
-    for (const delivery of deliveries) {
-      await m.query('SAVEPOINT delivery');
-      try {
-        const events = await this.processDelivery(m, delivery);
-        await this.repo.markProcessed(m, delivery.id, events);
-        await m.query('RELEASE SAVEPOINT delivery');
-      } catch (error) {
-        await m.query('ROLLBACK TO SAVEPOINT delivery');
-        const message = error instanceof Error ? error.message : String(error);
-        this.logger.error(`webhook delivery ${delivery.id} could not be processed: ${message}`);
-        await this.repo.markAttemptFailed(m, delivery.id, message, MAX_ATTEMPTS);
-      }
+  /**
+   * Claims and processes one delivery. A batch per transaction would hold the locks of many people while
+   * waiting for the next one: two instances (or a delivery and its duplicate) then deadlock on each other.
+   */
+  private async processNext(m: EntityManager): Promise<boolean> {
+    const [delivery] = await this.repo.claimPending(m, 1);
+    if (!delivery) return false;
+    // a savepoint, so a delivery that fails is still counted as an attempt
+    await m.query('SAVEPOINT delivery');
+    try {
+      const events = await this.processDelivery(m, delivery);
+      await this.repo.markProcessed(m, delivery.id, events);
+      await m.query('RELEASE SAVEPOINT delivery');
+    } catch (error) {
+      await m.query('ROLLBACK TO SAVEPOINT delivery');
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`webhook delivery ${delivery.id} could not be processed: ${message}`);
+      await this.repo.markAttemptFailed(m, delivery.id, message, MAX_ATTEMPTS);
     }
-    return deliveries.length;
+    return true;
   }
 
   private async processDelivery(m: EntityManager, delivery: PendingDelivery): Promise<number> {
@@ -121,7 +122,8 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
       }
       byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), event]);
     }
-    for (const [workspaceId, events] of byWorkspace) await this.storeEvents(m, workspaceId, delivery.id, events);
+    const inOrder = [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [workspaceId, events] of inOrder) await this.storeEvents(m, workspaceId, delivery.id, events);
     return parsed.delivery.events.length;
   }
 
@@ -132,10 +134,12 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     const touched = new Map<string, PersonRef>();
     for (const { event, personKey } of keyed) {
       if (!fresh.has(event.id) || !personKey) continue;
-      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
       await this.conversions.fromEvent(m, workspaceId, event, personKey);
+      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
     }
-    for (const person of touched.values()) await this.recomputeContact(m, person);
+    // contacts in key order, like events in id order: every transaction locks rows in the same sequence
+    const people = [...touched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, person] of people) await this.recomputeContact(m, person);
   }
 
   /** PSID when known; a chat-plugin visitor is `uref:<user_ref>` until Meta reveals their PSID. */
@@ -151,6 +155,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
 
   /** Derives the contact again from all its events: the result does not depend on arrival order. */
   private async recomputeContact(m: EntityManager, person: PersonRef): Promise<void> {
+    await this.repo.lockPerson(m, person);
     const summary = summarizeContact(await this.repo.contactEvents(m, person));
     if (summary) await this.repo.saveContact(m, person, summary);
     else await this.repo.deleteContact(m, person);
