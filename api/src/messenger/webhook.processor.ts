@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { summarizeContact, tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm/attribution';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConversionMatcher } from './conversion-matcher.js';
-import { MessengerRepository, type PendingDelivery, type PersonRef } from './messenger.repository.js';
+import { CONTACT_KINDS, MessengerRepository, type PendingDelivery, type PersonRef } from './messenger.repository.js';
 
 const MAX_ATTEMPTS = 5;
 /** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
@@ -135,6 +135,8 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     for (const { event, personKey } of keyed) {
       if (!fresh.has(event.id) || !personKey) continue;
       await this.conversions.fromEvent(m, workspaceId, event, personKey);
+      // reads and deliveries do not shape a contact: deriving it again would change nothing
+      if (!CONTACT_KINDS.includes(event.kind)) continue;
       touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
     }
     // contacts in key order, like events in id order: every transaction locks rows in the same sequence
