@@ -9,8 +9,7 @@ import type { AppConfig } from '../config/config.js';
 import type { RawObject } from '../meta/marketing-api.js';
 import { MetaClientFactory } from '../meta/meta-client.factory.js';
 import { PageTokens } from '../meta/page-tokens.js';
-import { ContactBuilder } from './contact-builder.js';
-import { MessengerRepository } from './messenger.repository.js';
+import { EventIngest } from './event-ingest.js';
 
 /** How far back the first backfill of a page reads. */
 const FIRST_RUN_MS = 30 * 86_400_000;
@@ -32,8 +31,7 @@ export class ConversationBackfill implements OnApplicationBootstrap {
     private readonly registry: SchedulerRegistry,
     private readonly clients: MetaClientFactory,
     private readonly tokens: PageTokens,
-    private readonly repo: MessengerRepository,
-    private readonly contacts: ContactBuilder,
+    private readonly ingest: EventIngest,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,17 +98,8 @@ export class ConversationBackfill implements OnApplicationBootstrap {
 
   private async store(workspaceId: string, events: MessengerEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    return this.db.transaction(async (m) => {
-      const keyed = events.filter((e) => e.psid).map((event) => ({ event, personKey: event.psid! }));
-      const fresh = await this.repo.insertEvents(m, workspaceId, null, keyed);
-      const people = new Map(
-        keyed.filter((k) => fresh.has(k.event.id)).map((k) => [`${k.event.pageId}/${k.personKey}`, k]),
-      );
-      for (const { event, personKey } of people.values()) {
-        await this.contacts.recompute(m, { workspaceId, pageId: event.pageId, personKey });
-      }
-      return fresh.size;
-    });
+    // a backfilled message has no delivery: that is how its contact's source is told apart
+    return this.db.transaction((m) => this.ingest.store(m, workspaceId, null, events));
   }
 }
 

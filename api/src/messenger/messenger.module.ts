@@ -3,6 +3,7 @@ import { AttributionRecompute } from './attribution-recompute.service.js';
 import { ContactBuilder } from './contact-builder.js';
 import { ConversationBackfill } from './conversation-backfill.service.js';
 import { ConversionMatcher } from './conversion-matcher.js';
+import { EventIngest } from './event-ingest.js';
 import { ConversionsController } from './conversions.controller.js';
 import { ConversionsService } from './conversions.service.js';
 import { MessengerPagesBootstrap } from './messenger-pages.bootstrap.js';
@@ -23,6 +24,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
     ContactBuilder,
     ConversationBackfill,
     ConversionMatcher,
+    EventIngest,
     ConversionsService,
     MessengerPagesBootstrap,
     MessengerRepository,

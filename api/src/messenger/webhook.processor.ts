@@ -1,9 +1,9 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { summarizeContact, tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm/attribution';
+import { tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm/attribution';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConversionMatcher } from './conversion-matcher.js';
-import { CONTACT_KINDS, MessengerRepository, type PendingDelivery, type PersonRef } from './messenger.repository.js';
+import { EventIngest } from './event-ingest.js';
+import { MessengerRepository, type PendingDelivery } from './messenger.repository.js';
 
 const MAX_ATTEMPTS = 5;
 /** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
@@ -26,7 +26,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: MessengerRepository,
-    private readonly conversions: ConversionMatcher,
+    private readonly ingest: EventIngest,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -123,44 +123,8 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
       byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), event]);
     }
     const inOrder = [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [workspaceId, events] of inOrder) await this.storeEvents(m, workspaceId, delivery.id, events);
+    for (const [workspaceId, events] of inOrder) await this.ingest.store(m, workspaceId, delivery.id, events);
     return parsed.delivery.events.length;
-  }
-
-  private async storeEvents(m: EntityManager, workspaceId: string, deliveryId: string, events: MessengerEvent[]) {
-    const keyed = [];
-    for (const event of events) keyed.push({ event, personKey: await this.personKey(m, workspaceId, event) });
-    const fresh = await this.repo.insertEvents(m, workspaceId, deliveryId, keyed);
-    const touched = new Map<string, PersonRef>();
-    for (const { event, personKey } of keyed) {
-      if (!fresh.has(event.id) || !personKey) continue;
-      await this.conversions.fromEvent(m, workspaceId, event, personKey);
-      // reads and deliveries do not shape a contact: deriving it again would change nothing
-      if (!CONTACT_KINDS.includes(event.kind)) continue;
-      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
-    }
-    // contacts in key order, like events in id order: every transaction locks rows in the same sequence
-    const people = [...touched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, person] of people) await this.recomputeContact(m, person);
-  }
-
-  /** PSID when known; a chat-plugin visitor is `uref:<user_ref>` until Meta reveals their PSID. */
-  private async personKey(m: EntityManager, workspaceId: string, event: MessengerEvent): Promise<string | null> {
-    if (event.psid && event.userRef) {
-      await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
-      return event.psid;
-    }
-    if (event.psid) return event.psid;
-    if (!event.userRef) return null;
-    return (await this.repo.psidOfUserRef(m, workspaceId, event.pageId, event.userRef)) ?? `uref:${event.userRef}`;
-  }
-
-  /** Derives the contact again from all its events: the result does not depend on arrival order. */
-  private async recomputeContact(m: EntityManager, person: PersonRef): Promise<void> {
-    await this.repo.lockPerson(m, person);
-    const summary = summarizeContact(await this.repo.contactEvents(m, person));
-    if (summary) await this.repo.saveContact(m, person, summary);
-    else await this.repo.deleteContact(m, person);
   }
 }
 

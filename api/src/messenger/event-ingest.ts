@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { MessengerEvent } from '@ctm/attribution';
+import type { EntityManager } from 'typeorm';
+import { ContactBuilder } from './contact-builder.js';
+import { ConversionMatcher } from './conversion-matcher.js';
+import { CONTACT_KINDS, MessengerRepository, type PersonRef } from './messenger.repository.js';
+
+/**
+ * Stores normalised events of one workspace once each and derives what they change: conversions
+ * by rule, and the contacts of the people they concern. The webhook processor, the conversation
+ * backfill and the quarantine release all come through here.
+ */
+@Injectable()
+export class EventIngest {
+  constructor(
+    private readonly repo: MessengerRepository,
+    private readonly conversions: ConversionMatcher,
+    private readonly contacts: ContactBuilder,
+  ) {}
+
+  /** Returns how many of the events were new. */
+  async store(
+    m: EntityManager,
+    workspaceId: string,
+    deliveryId: string | null,
+    events: MessengerEvent[],
+  ): Promise<number> {
+    const keyed = [];
+    for (const event of events) keyed.push({ event, personKey: await this.personKey(m, workspaceId, event) });
+    const fresh = await this.repo.insertEvents(m, workspaceId, deliveryId, keyed);
+    const touched = new Map<string, PersonRef>();
+    for (const { event, personKey } of keyed) {
+      if (!fresh.has(event.id) || !personKey) continue;
+      await this.conversions.fromEvent(m, workspaceId, event, personKey);
+      // reads and deliveries do not shape a contact: deriving it again would change nothing
+      if (!CONTACT_KINDS.includes(event.kind)) continue;
+      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
+    }
+    // contacts in key order, like events in id order: every transaction locks rows in the same sequence
+    const people = [...touched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, person] of people) await this.contacts.recompute(m, person);
+    return fresh.size;
+  }
+
+  /** PSID when known; a chat-plugin visitor is `uref:<user_ref>` until Meta reveals their PSID. */
+  private async personKey(m: EntityManager, workspaceId: string, event: MessengerEvent): Promise<string | null> {
+    if (event.psid && event.userRef) {
+      await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
+      return event.psid;
+    }
+    if (event.psid) return event.psid;
+    if (!event.userRef) return null;
+    return (await this.repo.psidOfUserRef(m, workspaceId, event.pageId, event.userRef)) ?? `uref:${event.userRef}`;
+  }
+}
