@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
+import { QuarantineService } from './quarantine.service.js';
 
 /** Connects the pages of META_PAGE_IDS to META_WORKSPACE, so their webhooks have a tenant. */
 @Injectable()
@@ -12,13 +13,17 @@ export class MessengerPagesBootstrap implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly workspaces: WorkspacesRepository,
+    private readonly quarantine: QuarantineService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const { pageIds, workspace } = this.config.meta;
     if (pageIds.length === 0) return;
     const { id } = await this.workspaces.ensure(workspace, workspace);
-    for (const pageId of pageIds) await connectPage(this.db, id, { pageId });
+    for (const pageId of pageIds) {
+      await connectPage(this.db, id, { pageId });
+      await this.quarantine.releasePage(pageId);
+    }
   }
 }
 

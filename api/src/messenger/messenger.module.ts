@@ -8,6 +8,8 @@ import { ConversionsController } from './conversions.controller.js';
 import { ConversionsService } from './conversions.service.js';
 import { MessengerPagesBootstrap } from './messenger-pages.bootstrap.js';
 import { MessengerRepository } from './messenger.repository.js';
+import { QuarantineController } from './quarantine.controller.js';
+import { QuarantineService } from './quarantine.service.js';
 import { WebhookLogWriter } from './webhook-log.writer.js';
 import { WebhookSecrets } from './webhook-secrets.js';
 import { WebhookController } from './webhook.controller.js';
@@ -18,7 +20,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 
 @Module({
   imports: [WorkspacesModule, MetaModule],
-  controllers: [WebhookController, ConversionsController],
+  controllers: [WebhookController, ConversionsController, QuarantineController],
   providers: [
     AttributionRecompute,
     ContactBuilder,
@@ -28,11 +30,19 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
     ConversionsService,
     MessengerPagesBootstrap,
     MessengerRepository,
+    QuarantineService,
     WebhookLogWriter,
     WebhookProcessor,
     WebhookSecrets,
     WebhookService,
   ],
-  exports: [WebhookProcessor, WebhookSecrets, MessengerRepository, ConversationBackfill, AttributionRecompute],
+  exports: [
+    WebhookProcessor,
+    WebhookSecrets,
+    MessengerRepository,
+    ConversationBackfill,
+    AttributionRecompute,
+    QuarantineService,
+  ],
 })
 export class MessengerModule {}
