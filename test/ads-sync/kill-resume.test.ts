@@ -2,31 +2,18 @@ import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorld, startGraphServer, type GraphServer } from '@ctm/meta-sim';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../api/src/database/embedded-postgres.js';
 import { rangeOf, startGraphProxy, type GraphProxy } from '../../api/test/support/graph-proxy.js';
+import { withDataDir } from '../support/data-dir.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 
 const END = '2026-11-20';
-/** Long before the world starts too: many report runs, so the kill lands between checkpoints. */
-const RANGE = { since: '2026-03-01', until: END };
+/** Long before the world starts too: more 92-day report runs than run at once, so the kill lands between checkpoints. */
+const RANGE = { since: '2024-01-01', until: END };
 const PULL = new Date('2026-11-22T12:00:00Z');
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ctm-kill-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function withDataDir<T>(dir: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const db = await startEmbeddedPostgres(dir);
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-    await db.close();
-  }
-}
 
 type Run = { status: string; doneUntil: string | null; rowsWritten: number };
 

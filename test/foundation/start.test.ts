@@ -1,28 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../api/src/database/embedded-postgres.js';
 import { migrations } from '../../api/src/database/migrations/index.js';
 import { createTestDatabase } from '../../api/test/support/test-database.js';
+import { withDataDir } from '../support/data-dir.js';
 import { startAppProcess } from '../support/app-process.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ctm-start-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Opens the app's data dir directly (the app must be stopped: it holds the lock while running). */
-async function withDataDir<T>(dir: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const db = await startEmbeddedPostgres(dir);
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-    await db.close();
-  }
-}
 
 describe('npm start on the embedded database', () => {
   const dataDir = path.join(tmp, 'data');

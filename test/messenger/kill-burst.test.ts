@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../api/src/database/embedded-postgres.js';
+import { withDataDir } from '../support/data-dir.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 
 // Process tier: run `node scripts/build.mjs` first (the test starts api/dist/main.js).
@@ -19,19 +18,6 @@ const KILL_AFTER_ACKS = 400;
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ctm-kill-burst-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Opens the app's data dir directly (the app must be stopped: it holds the lock while running). */
-async function withDataDir<T>(dir: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const db = await startEmbeddedPostgres(dir);
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-    await db.close();
-  }
-}
 
 type Delivery = { key: string; mids: string[]; body: string; signature: string };
 

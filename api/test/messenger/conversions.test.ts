@@ -1,8 +1,6 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
+import { startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const PAGE = '104857600000001';
@@ -17,7 +15,7 @@ const good = {
 
 describe.each(databaseKinds)('POST /api/conversions on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let running: RunningApp;
   let base: string;
   let sql: DataSource;
   const post = async (body: unknown) => {
@@ -31,20 +29,11 @@ describe.each(databaseKinds)('POST /api/conversions on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
-      META_PAGE_IDS: PAGE,
-    });
-    app = await createApp({ config, databaseUrl: db.url });
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    sql = app.get<DataSource>(getDataSourceToken());
+    running = await startTestApp(db.url, { META_PAGE_IDS: PAGE });
+    ({ baseUrl: base, sql } = running);
   });
   afterAll(async () => {
-    await app?.close();
+    await running?.close();
     await db?.drop();
   });
 

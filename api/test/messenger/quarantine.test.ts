@@ -1,13 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { fixtureBody } from '@ctm/attribution/fixtures';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
 import { connectPage } from '../../src/messenger/messenger-pages.bootstrap.js';
 import { QuarantineService } from '../../src/messenger/quarantine.service.js';
-import { WebhookProcessor } from '../../src/messenger/webhook.processor.js';
+import { processAllWebhooks, startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'quarantine-secret';
@@ -16,25 +13,16 @@ const LATE = '104857600000002';
 
 describe.each(databaseKinds)('the webhook quarantine on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let running: RunningApp;
+  let app: RunningApp['app'];
   let base: string;
   let sql: DataSource;
   const count = async (query: string, params: unknown[] = []) => Number((await sql.query(query, params))[0].n);
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
-      META_APP_SECRET: SECRET,
-      META_PAGE_IDS: CONNECTED,
-    });
-    app = await createApp({ config, databaseUrl: db.url });
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    sql = app.get<DataSource>(getDataSourceToken());
+    running = await startTestApp(db.url, { META_APP_SECRET: SECRET, META_PAGE_IDS: CONNECTED });
+    ({ app, baseUrl: base, sql } = running);
     const body = JSON.stringify(fixtureBody('batch-multi-entry'));
     const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
     const res = await fetch(`${base}/webhooks/messenger`, {
@@ -43,10 +31,7 @@ describe.each(databaseKinds)('the webhook quarantine on %s', (kind) => {
       headers: { 'x-hub-signature-256': signature },
     });
     expect(res.status).toBe(200);
-    for (let pending = 1; pending > 0;) {
-      await app.get(WebhookProcessor).drain();
-      pending = await count(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`);
-    }
+    await processAllWebhooks(running);
   });
   afterAll(async () => {
     await app?.close();

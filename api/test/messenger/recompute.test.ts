@@ -1,11 +1,8 @@
 import { createWorld, startWebhookSender } from '@ctm/meta-sim';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
 import { AttributionRecompute } from '../../src/messenger/attribution-recompute.service.js';
-import { WebhookProcessor } from '../../src/messenger/webhook.processor.js';
+import { processAllWebhooks, startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'recompute-secret-1';
@@ -13,7 +10,8 @@ const world = createWorld({ seed: 9, size: 'tiny', endDate: '2026-11-20' });
 
 describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let running: RunningApp;
+  let app: RunningApp['app'];
   let sql: DataSource;
   let workspaceId: string;
 
@@ -27,24 +25,18 @@ describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
+    running = await startTestApp(db.url, {
       META_APP_SECRET: SECRET,
       META_VERIFY_TOKEN: 'recompute-verify',
       META_PAGE_IDS: world.pages.map((p) => p.id).join(','),
     });
-    app = await createApp({ config, databaseUrl: db.url });
-    await app.listen(0, '127.0.0.1');
-    sql = app.get<DataSource>(getDataSourceToken());
+    ({ app, sql } = running);
     [{ id: workspaceId }] = await sql.query(`SELECT id FROM workspace WHERE slug = 'default'`);
     await sql.query(
       `INSERT INTO conversion_rule (workspace_id, name, kind, pattern) VALUES ($1, 'purchase', 'payload', 'PURCHASE')`,
       [workspaceId],
     );
-    const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/webhooks/messenger`;
+    const url = `${running.baseUrl}/webhooks/messenger`;
     const sender = startWebhookSender(world, {
       url,
       appSecret: SECRET,
@@ -54,12 +46,7 @@ describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind
       seed: 3,
     });
     await sender.run();
-    // the background processor may hold a batch for a moment: drain until nothing is pending
-    for (let pending = 1; pending > 0;) {
-      await app.get(WebhookProcessor).drain();
-      pending = (await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`))[0].n;
-      if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await processAllWebhooks(running);
   }, 180_000);
   afterAll(async () => {
     await app?.close();

@@ -1,11 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { deliveryFixtures } from '@ctm/attribution/fixtures';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type CreateAppOptions } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { WebhookProcessor } from '../../src/messenger/webhook.processor.js';
+import { startTestApp, processAllWebhooks, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'test-app-secret-123';
@@ -16,19 +13,12 @@ const sign = (body: string | Buffer) => `sha256=${createHmac('sha256', SECRET).u
 
 describe.each(databaseKinds)('the Messenger webhook on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let running: RunningApp;
+  let app: RunningApp['app'];
   let base: string;
   let sql: DataSource;
   const count = async (table: string) => Number((await sql.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
-  /** Processes until no delivery is pending (the background processor may hold some for a moment). */
-  const settle = async () => {
-    await expect
-      .poll(async () => {
-        await app.get(WebhookProcessor).drain();
-        return (await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`))[0].n;
-      })
-      .toBe(0);
-  };
+  const settle = () => processAllWebhooks(running);
   const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
     fetch(`${base}/webhooks/messenger`, {
       method: 'POST',
@@ -38,19 +28,8 @@ describe.each(databaseKinds)('the Messenger webhook on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
-      META_APP_SECRET: SECRET,
-      META_VERIFY_TOKEN: VERIFY,
-      META_PAGE_IDS: PAGE,
-    });
-    app = await createApp({ config, databaseUrl: db.url } satisfies CreateAppOptions);
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    sql = app.get<DataSource>(getDataSourceToken());
+    running = await startTestApp(db.url, { META_APP_SECRET: SECRET, META_VERIFY_TOKEN: VERIFY, META_PAGE_IDS: PAGE });
+    ({ app, baseUrl: base, sql } = running);
   });
   afterAll(async () => {
     await app?.close();
