@@ -14,16 +14,22 @@ async function main(): Promise<void> {
   let app: INestApplication | undefined;
   try {
     app = await createApp({ config, databaseUrl: database.url });
+    // from the first request on, a SIGTERM must find its handler: install it before listening
+    onShutdownSignal(app, database, config);
     await app.listen(config.port, config.host);
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    app.get(Logger).log(`ctm-analytics ${appVersion} listening on ${url}, ${describeDatabase(config)}`);
-    await app.get(DemoService).startWebhookDelivery(url);
+    const logger = app.get(Logger);
+    logger.log(`ctm-analytics ${appVersion} listening on ${url}, ${describeDatabase(config)}`);
+    // the demo's webhooks are a convenience: failing to start them (or a shutdown meanwhile) is not fatal
+    await app
+      .get(DemoService)
+      .startWebhookDelivery(url)
+      .catch((error: unknown) => logger.warn(`demo webhooks did not start: ${String(error)}`));
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }
-  onShutdownSignal(app, database, config);
 }
 
 /** Where the data lives, without the credentials a DATABASE_URL may carry. */
