@@ -35,6 +35,10 @@ export class AdsSyncApi {
     return { runId: run.id, status: run.status };
   }
 
+  accounts() {
+    return this.ads.accounts();
+  }
+
   listRuns(query: ListRunsQuery): Promise<SyncRun[]> {
     return this.runs.list({ accountId: query.account, limit: query.limit });
   }

@@ -19,6 +19,12 @@ export class AdsSyncController {
     return this.sync.startBackfill(body);
   }
 
+  /** Connected ad accounts: connection status ("token_invalid" says to reconnect), last syncs. */
+  @Get('accounts')
+  accounts() {
+    return this.sync.accounts();
+  }
+
   @Get('runs')
   list(@Query(new ZodValidationPipe(listRunsSchema)) query: ListRunsQuery) {
     return this.sync.listRuns(query);

@@ -29,6 +29,14 @@ export class AdsRepository {
     ]);
   }
 
+  /** Every synced account with its connection status and freshness (no token: those never leave MetaConnections). */
+  async accounts(): Promise<(AccountRow & { structureSyncedAt: Date | null; insightsSyncedAt: Date | null })[]> {
+    return (await this.db.query(
+      `SELECT ${ACCOUNT_COLUMNS}, structure_synced_at AS "structureSyncedAt", insights_synced_at AS "insightsSyncedAt"
+       FROM ad_account ORDER BY workspace_id, id`,
+    )) as (AccountRow & { structureSyncedAt: Date | null; insightsSyncedAt: Date | null })[];
+  }
+
   async account(workspaceId: string, accountId: string): Promise<AccountRow | undefined> {
     const [row] = await this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM ad_account WHERE workspace_id = $1 AND id = $2`, [
       workspaceId,

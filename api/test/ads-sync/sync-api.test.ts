@@ -80,4 +80,16 @@ describe.each(databaseKinds)('POST /api/sync and GET /api/sync/runs on %s', (kin
     const list = (await (await fetch(`${base}/api/sync/runs?account=${account}`)).json()) as { id: string }[];
     expect(list.map((r) => r.id)).toContain(runId);
   });
+
+  it('lists the connected accounts with their connection status and last syncs, and no token', async () => {
+    const res = await fetch(`${base}/api/sync/accounts`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(h.world.systemUserToken);
+    const accounts = JSON.parse(text) as { id: string; connectionStatus: string; insightsSyncedAt: string | null }[];
+    expect(accounts.map((a) => a.id).sort()).toEqual(h.world.accounts.map((a) => a.id).sort());
+    const synced = accounts.find((a) => a.id === account);
+    expect(synced).toMatchObject({ connectionStatus: 'ok' });
+    expect(synced?.insightsSyncedAt).not.toBeNull();
+  });
 });
