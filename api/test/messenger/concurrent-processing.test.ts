@@ -1,9 +1,7 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
 import { WebhookProcessor } from '../../src/messenger/webhook.processor.js';
+import { startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const PAGE = '104857600000009';
@@ -28,22 +26,12 @@ const message = (psid: string, i: number) => ({
 // a person's referral and first message in different deliveries, each sent twice, processed by several drains
 describe.each(databaseKinds)('webhook processors side by side on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let app: RunningApp['app'];
   let sql: DataSource;
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
-      META_APP_SECRET: 'concurrency-secret',
-      META_PAGE_IDS: PAGE,
-    });
-    app = await createApp({ config, databaseUrl: db.url });
-    await app.init();
-    sql = app.get<DataSource>(getDataSourceToken());
+    ({ app, sql } = await startTestApp(db.url, { META_APP_SECRET: 'concurrency-secret', META_PAGE_IDS: PAGE }));
   });
   afterAll(async () => {
     await app?.close();

@@ -1,11 +1,8 @@
 import { createWorld, startWebhookSender } from '@ctm/meta-sim';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { WebhookProcessor } from '../../src/messenger/webhook.processor.js';
 import { compareWithTruth, formatAccuracy, type Observed } from '../support/ground-truth.js';
+import { processAllWebhooks, startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'ground-truth-secret';
@@ -22,23 +19,18 @@ const RULES = [
 
 describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
   let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let running: RunningApp;
+  let app: RunningApp['app'];
   let sql: DataSource;
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DEMO: 'off',
-      SYNC_HOURLY_CRON: 'off',
-      SYNC_DAILY_CRON: 'off',
+    running = await startTestApp(db.url, {
       META_APP_SECRET: SECRET,
       META_VERIFY_TOKEN: VERIFY,
       META_PAGE_IDS: world.pages.map((p) => p.id).join(','),
     });
-    app = await createApp({ config, databaseUrl: db.url });
-    await app.listen(0, '127.0.0.1');
-    sql = app.get<DataSource>(getDataSourceToken());
+    ({ app, sql } = running);
     const [{ workspace_id }] = await sql.query(`SELECT DISTINCT workspace_id FROM messenger_page`);
     for (const rule of RULES)
       await sql.query(
@@ -52,7 +44,7 @@ describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
   });
 
   it('ends with the contacts, touches and conversions of the world, whatever the duplicates and order', async () => {
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const base = running.baseUrl;
     const sender = startWebhookSender(world, {
       url: `${base}/webhooks/messenger`,
       appSecret: SECRET,
@@ -82,13 +74,7 @@ describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
 
   /** Processes until no delivery is pending (the background processor may hold some for a moment). */
   async function settle(): Promise<void> {
-    const processor = app.get(WebhookProcessor);
-    for (;;) {
-      await processor.drain();
-      const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'pending'`);
-      if (n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await processAllWebhooks(running);
     const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status <> 'processed'`);
     expect(n).toBe(0);
   }
