@@ -24,18 +24,19 @@ export class AttributionRecompute {
     return this.db.transaction(async (m) => {
       await m.query(`DELETE FROM conversion WHERE workspace_id = $1 AND origin = 'rule'`, [workspaceId]);
       await m.query(`DELETE FROM contact WHERE workspace_id = $1`, [workspaceId]);
-      const people: { page_id: string; person_key: string }[] = await m.query(
-        `SELECT DISTINCT page_id, person_key FROM messenger_event WHERE workspace_id = $1 AND person_key IS NOT NULL`,
-        [workspaceId],
-      );
-      for (const p of people)
-        await this.contacts.recompute(m, { workspaceId, pageId: p.page_id, personKey: p.person_key });
       const inbound: { event: MessengerEvent; person_key: string }[] = await m.query(
         `SELECT event, person_key FROM messenger_event
          WHERE workspace_id = $1 AND kind IN ('message', 'postback') AND person_key IS NOT NULL ORDER BY time, event_id`,
         [workspaceId],
       );
       for (const row of inbound) await this.conversions.fromEvent(m, workspaceId, row.event, row.person_key);
+      // contacts last: deriving a contact credits its conversions, the rule ones included
+      const people: { page_id: string; person_key: string }[] = await m.query(
+        `SELECT DISTINCT page_id, person_key FROM messenger_event WHERE workspace_id = $1 AND person_key IS NOT NULL`,
+        [workspaceId],
+      );
+      for (const p of people)
+        await this.contacts.recompute(m, { workspaceId, pageId: p.page_id, personKey: p.person_key });
       const [contacts] = await m.query(`SELECT count(*)::int AS n FROM contact WHERE workspace_id = $1`, [workspaceId]);
       const [rules] = await m.query(
         `SELECT count(*)::int AS n FROM conversion WHERE workspace_id = $1 AND origin = 'rule'`,

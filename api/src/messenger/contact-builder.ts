@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { summarizeContact } from '@ctm/attribution';
+import { attributeConversion, summarizeContact, type ContactSummary } from '@ctm/attribution';
 import type { EntityManager } from 'typeorm';
 import { MessengerRepository, type PersonRef } from './messenger.repository.js';
 
@@ -25,5 +25,16 @@ export class ContactBuilder {
       summary.touches = summary.touches.map((t) => (t.eventId === opening.eventId ? opening : t));
     }
     await this.repo.saveContact(m, person, summary);
+    await this.creditConversions(m, person, summary);
+  }
+
+  /** Credits each of the person's conversions to a touch, by the workspace's model and window. */
+  private async creditConversions(m: EntityManager, person: PersonRef, summary: ContactSummary): Promise<void> {
+    const conversions = await this.repo.personConversions(m, person);
+    if (conversions.length === 0) return;
+    const model = await this.repo.attributionModel(m, person.workspaceId);
+    for (const c of conversions) {
+      await this.repo.creditConversion(m, c.id, attributeConversion({ time: c.time }, summary.touches, model));
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ContactBuilder } from './contact-builder.js';
 import type { ReportConversionBody } from './dto/conversion.dto.js';
 
 export type ReportedConversion = {
@@ -13,7 +14,10 @@ export type ReportedConversion = {
 /** Conversions reported by the business (POST /api/conversions): idempotent by their key. */
 @Injectable()
 export class ConversionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contacts: ContactBuilder,
+  ) {}
 
   async report(body: ReportConversionBody): Promise<ReportedConversion> {
     // until Workspaces (#6) authenticates the caller, the page decides the workspace
@@ -49,6 +53,11 @@ export class ConversionsService {
           body.psid,
         ])
       : [];
+    // a known contact's new conversion is credited now; an unknown one when the person appears
+    if (contact && inserted.length > 0) {
+      const person = { workspaceId, pageId: body.page, personKey: body.psid! };
+      await this.db.transaction((m) => this.contacts.recompute(m, person));
+    }
     return { id: String(row.id), duplicate: inserted.length === 0, contactKnown: Boolean(contact) };
   }
 }

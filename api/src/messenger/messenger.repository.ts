@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactSummary, MessengerEvent } from '@ctm/attribution';
+import type { AttributionModel, ContactSummary, MessengerEvent, Touch } from '@ctm/attribution';
 import type { EntityManager } from 'typeorm';
 
 export type PendingDelivery = { id: string; body: Buffer; receivedAt: Date };
@@ -201,6 +201,30 @@ export class MessengerRepository {
        FROM jsonb_to_recordset($4::jsonb) AS t("eventId" text, source text, time float8, ref text, "adId" text,
          "adTitle" text, "refererUri" text, "opensThread" boolean)`,
       [workspaceId, pageId, personKey, JSON.stringify(summary.touches)],
+    );
+  }
+
+  /** The workspace's attribution model (first or last touch) and window. */
+  async attributionModel(m: EntityManager, workspaceId: string): Promise<AttributionModel> {
+    const [row] = await m.query(`SELECT attribution_model, attribution_window_days FROM workspace WHERE id = $1`, [
+      workspaceId,
+    ]);
+    return { kind: row.attribution_model, windowMs: row.attribution_window_days * 86_400_000 };
+  }
+
+  async personConversions(m: EntityManager, person: PersonRef): Promise<{ id: string; time: number }[]> {
+    const rows: { id: string; ms: string }[] = await m.query(
+      `SELECT id, extract(epoch FROM time) * 1000 AS ms FROM conversion
+       WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3 ORDER BY id`,
+      [person.workspaceId, person.pageId, person.personKey],
+    );
+    return rows.map((r) => ({ id: r.id, time: Number(r.ms) }));
+  }
+
+  async creditConversion(m: EntityManager, conversionId: string, touch: Touch | undefined): Promise<void> {
+    await m.query(
+      `UPDATE conversion SET credited_event_id = $2, credited_source = $3, credited_ad_id = $4, credited_ref = $5 WHERE id = $1`,
+      [conversionId, touch?.eventId ?? null, touch?.source ?? null, touch?.adId ?? null, touch?.ref ?? null],
     );
   }
 

@@ -20,7 +20,9 @@ describe.each(databaseKinds)('recomputing attribution from the log on %s', (kind
       `SELECT page_id, person_key, first_source, first_ref, first_ad_id, first_seen_at, inbound_messages FROM contact ORDER BY 1, 2`,
     ),
     touches: await sql.query(`SELECT event_id, source, ref, ad_id, opens_thread FROM contact_touch ORDER BY 1`),
-    conversions: await sql.query(`SELECT idempotency_key, event_name, person_key FROM conversion ORDER BY 1`),
+    conversions: await sql.query(
+      `SELECT idempotency_key, event_name, person_key, credited_event_id FROM conversion ORDER BY 1`,
+    ),
   });
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { InitialSchema1764064800000 } from './1764064800000-initial-schema.js';
 import { AdsSync1764151200000 } from './1764151200000-ads-sync.js';
 import { Messenger1764237600000 } from './1764237600000-messenger.js';
 import { ConversationBackfill1764324000000 } from './1764324000000-conversation-backfill.js';
+import { ConversionCredit1764410400000 } from './1764410400000-conversion-credit.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AdsSync1764151200000,
   Messenger1764237600000,
   ConversationBackfill1764324000000,
+  ConversionCredit1764410400000,
 ];
