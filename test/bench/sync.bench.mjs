@@ -12,10 +12,9 @@
 // the embedded database together); the simulator runs in this parent process. Wall time counts from
 // the first request to the last row written (app and database start-up excluded, the same for both).
 //
-// Both sides use DATABASE_POOL_SIZE=2 (BENCH_POOL to change it): with several connections,
-// pglite-socket 0.2.17 runs their extended-protocol messages interleaved, so one connection's Bind
-// can meet another's Parse ('bind message supplies 2 parameters, but prepared statement "" requires
-// 5'); with 2 (one held by the account lock, one for the queries) they cannot interleave.
+// Both sides use DATABASE_POOL_SIZE=2 (BENCH_POOL to change it): one connection for the account lock,
+// one for the queries. PGlite runs one statement at a time whatever the pool, so more connections
+// only queue (measured slower: 31 s against 24 s with 10).
 //
 // BENCH_RUNS (default 3): runs of ours (median quoted). BENCH_NAIVE_RUNS (default 1): runs of naive
 // over the full year. BENCH_NAIVE_DAYS: instead, naive over that many evenly spread days, extrapolated
@@ -31,20 +30,6 @@ const SINCE = '2024-07-01'; // 365 days
 const NAIVE_LIMIT = 500;
 const RSS_GOAL_MB = 400;
 const SPEEDUP_GOAL = 5;
-const ALL_STATUSES = [
-  'ACTIVE',
-  'PAUSED',
-  'DELETED',
-  'ARCHIVED',
-  'CAMPAIGN_PAUSED',
-  'ADSET_PAUSED',
-  'IN_PROCESS',
-  'WITH_ISSUES',
-  'PENDING_REVIEW',
-  'DISAPPROVED',
-  'PREAPPROVED',
-  'PENDING_BILLING_INFO',
-];
 
 const DAY_MS = 86_400_000;
 const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -383,7 +368,7 @@ function watchGovernor(governor) {
 /** The straightforward pull: one request at a time, a day per insights request, no async runs. */
 async function runNaive(ads, token, workspaceId, accountId, days) {
   const { bizSdk } = await import('../../api/dist/meta/meta-sdk.js');
-  const { INSIGHT_FIELDS } = await import('../../api/dist/meta/marketing-api.js');
+  const { ALL_STATUSES, INSIGHT_FIELDS, OBJECT_FIELDS } = await import('../../api/dist/meta/marketing-api.js');
   const { toInsightRow } = await import('../../api/dist/ads-sync/insight-row.js');
   const { FacebookAdsApi, AdAccount } = bizSdk;
   const api = new FacebookAdsApi(token, 'en_US', false);
@@ -407,11 +392,7 @@ async function runNaive(ads, token, workspaceId, accountId, days) {
   requests++;
   const fields = await account.read(['name', 'currency', 'timezone_name', 'account_status', 'business']);
   await ads.updateAccount(workspaceId, accountId, plain(fields));
-  const objectFields = {
-    campaign: ['id', 'name', 'status', 'effective_status', 'objective', 'created_time', 'updated_time'],
-    adset: ['id', 'campaign_id', 'name', 'status', 'effective_status', 'created_time', 'updated_time'],
-    ad: ['id', 'campaign_id', 'adset_id', 'name', 'status', 'effective_status', 'created_time', 'updated_time'],
-  };
+  const objectFields = OBJECT_FIELDS;
   const edges = { campaign: 'getCampaigns', adset: 'getAdSets', ad: 'getAds' };
   for (const level of ['campaign', 'adset', 'ad']) {
     const params = { effective_status: ALL_STATUSES, limit: NAIVE_LIMIT };

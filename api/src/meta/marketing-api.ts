@@ -8,7 +8,7 @@ export type RawObject = Record<string, unknown>;
 export type DateRange = { since: string; until: string };
 
 /** Every status, so paused, archived and deleted objects keep arriving and stay queryable. */
-const ALL_STATUSES = [
+export const ALL_STATUSES = [
   'ACTIVE',
   'PAUSED',
   'DELETED',
@@ -22,7 +22,7 @@ const ALL_STATUSES = [
   'PREAPPROVED',
   'PENDING_BILLING_INFO',
 ];
-const OBJECT_FIELDS: Record<AdLevel, string[]> = {
+export const OBJECT_FIELDS: Record<AdLevel, string[]> = {
   campaign: ['id', 'name', 'status', 'effective_status', 'objective', 'created_time', 'updated_time'],
   adset: ['id', 'campaign_id', 'name', 'status', 'effective_status', 'created_time', 'updated_time'],
   ad: ['id', 'campaign_id', 'adset_id', 'name', 'status', 'effective_status', 'created_time', 'updated_time'],
