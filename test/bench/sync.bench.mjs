@@ -88,7 +88,7 @@ async function main() {
   );
   console.log(`ours:  ${o.plan}; median of ${ours.length} run(s)`);
   console.log(
-    `both:  database pool ${process.env.BENCH_POOL ?? '2'} connections (pglite-socket interleaves several: see the file's header); ` +
+    `both:  database pool ${process.env.BENCH_POOL ?? '2'} connections (one for the account lock, one for queries: see the file's header); ` +
       `ours reads Graph's rows plain, naive the SDK's AdsInsights objects (what iterating its cursor gives)`,
   );
   console.log(
