@@ -1,4 +1,5 @@
 import { DemoBanner } from './components/DemoBanner';
+import { SyncStatus } from './components/SyncStatus';
 import { useHealthQuery } from './data/health/health-query';
 
 export function App() {
@@ -32,11 +33,13 @@ export function App() {
           </dl>
         )}
       </section>
+      <SyncStatus />
       <section className="card notice" aria-labelledby="notice-title">
         <h2 id="notice-title">Dashboard under construction</h2>
         <p>
-          This page only shows whether the service and its database are up. The campaign, ref-link and contact views
-          arrive with the Dashboard issue (#8); until then there are no figures to show, and none are invented here.
+          This page shows whether the service is up and how fresh the ad data is. The campaign, ref-link and contact
+          views arrive with the Dashboard issue (#8); until then there are no figures to show, and none are invented
+          here.
         </p>
       </section>
     </main>

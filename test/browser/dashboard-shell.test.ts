@@ -15,7 +15,7 @@ describe('the dashboard served at / in Chromium', () => {
     await app?.stop();
   });
 
-  it('shows the service status, the demo banner, and says what is not built yet', async () => {
+  it('shows the service status, the demo banner, the ad accounts, and says what is not built yet', async () => {
     const url = await app.ready;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
@@ -23,6 +23,11 @@ describe('the dashboard served at / in Chromium', () => {
     expect(await page.getByTestId('api-status').textContent()).toBe('ok');
     expect(await page.getByRole('heading', { name: 'Dashboard under construction' }).isVisible()).toBe(true);
     expect(await page.getByTestId('demo-banner').textContent()).toContain('Demo workspace.');
+    // the demo's two simulated ad accounts appear with their currencies once their structure is synced
+    await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(async () => (await page.getByTestId('account-row').allTextContents()).join(' '), { timeout: 30_000 })
+      .toMatch(/EUR|USD|GBP/);
     await page.screenshot({ path: 'test/browser/.last-dashboard-shell.png' });
   });
 });
