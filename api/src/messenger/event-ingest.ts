@@ -25,9 +25,24 @@ export class EventIngest {
     deliveryId: string | null,
     events: MessengerEvent[],
   ): Promise<number> {
+    return this.storeDelivered(
+      m,
+      workspaceId,
+      events.map((event) => ({ event, deliveryId })),
+    );
+  }
+
+  /** The same for events of several deliveries at once, each keeping its delivery. */
+  async storeDelivered(
+    m: EntityManager,
+    workspaceId: string,
+    events: { event: MessengerEvent; deliveryId: string | null }[],
+  ): Promise<number> {
     const keyed = [];
-    for (const event of events) keyed.push({ event, personKey: await this.personKey(m, workspaceId, event) });
-    const fresh = await this.repo.insertEvents(m, workspaceId, deliveryId, keyed);
+    for (const { event, deliveryId } of events) {
+      keyed.push({ event, deliveryId, personKey: await this.personKey(m, workspaceId, event) });
+    }
+    const fresh = await this.repo.insertEvents(m, workspaceId, keyed);
     const touched = new Map<string, PersonRef>();
     for (const { event, personKey } of keyed) {
       if (!fresh.has(event.id) || !personKey) continue;

@@ -79,14 +79,17 @@ export class MessengerRepository {
   async insertEvents(
     m: EntityManager,
     workspaceId: string,
-    deliveryId: string | null,
-    events: { event: MessengerEvent; personKey: string | null }[],
+    events: { event: MessengerEvent; personKey: string | null; deliveryId: string | null }[],
   ): Promise<Set<string>> {
     if (events.length === 0) return new Set();
+    // one statement may not touch a row twice: a batch that carries an event twice keeps its first copy
+    const seen = new Set<string>();
+    const unique = events.filter((e) => !seen.has(e.event.id) && Boolean(seen.add(e.event.id)));
     const rows: { event_id: string }[] = await m.query(
       `INSERT INTO messenger_event (workspace_id, event_id, page_id, kind, person_key, time, delivery_id, event)
-       SELECT $1, e.id, e."pageId", e.kind, e."personKey", to_timestamp(e.time / 1000.0), $2, e.event
-       FROM jsonb_to_recordset($3::jsonb) AS e(id text, "pageId" text, kind text, "personKey" text, time float8, event jsonb)
+       SELECT $1, e.id, e."pageId", e.kind, e."personKey", to_timestamp(e.time / 1000.0), e."deliveryId", e.event
+       FROM jsonb_to_recordset($2::jsonb) AS e(id text, "pageId" text, kind text, "personKey" text, time float8,
+         "deliveryId" bigint, event jsonb)
        ORDER BY e.id
        ON CONFLICT (workspace_id, event_id) DO UPDATE SET event = EXCLUDED.event, delivery_id = EXCLUDED.delivery_id,
          person_key = EXCLUDED.person_key
@@ -94,14 +97,14 @@ export class MessengerRepository {
        RETURNING event_id`,
       [
         workspaceId,
-        deliveryId,
         JSON.stringify(
-          events.map(({ event, personKey }) => ({
+          unique.map(({ event, personKey, deliveryId }) => ({
             id: event.id,
             pageId: event.pageId,
             kind: event.kind,
             personKey,
             time: event.time,
+            deliveryId,
             event,
           })),
         ),
