@@ -6,6 +6,8 @@ import { EventIngest } from './event-ingest.js';
 import { MessengerRepository, type PendingDelivery } from './messenger.repository.js';
 
 const MAX_ATTEMPTS = 5;
+/** Deliveries processed in one transaction. */
+const BATCH = 25;
 /** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
 const POLL_MS = 2_000;
 
@@ -59,17 +61,49 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
       });
   }
 
-  /** Processes pending deliveries until none is left; returns how many it processed. */
+  /**
+   * Processes pending deliveries until none is left; returns how many it processed. A batch of
+   * deliveries shares one transaction, its events stored in id order and its people derived in key
+   * order, so processors side by side lock in one sequence. If a batch fails (a bad delivery, or the
+   * database aborting it), its deliveries are processed one by one, each counted apart.
+   */
   async drain(): Promise<number> {
     let total = 0;
-    while (!this.stopped && (await this.db.transaction((m) => this.processNext(m)))) total += 1;
+    while (!this.stopped) {
+      const claimed = await this.db
+        .transaction((m) => this.processBatch(m))
+        .catch((error: unknown) => {
+          this.logger.warn(`a batch of webhook deliveries failed, retried one by one: ${String(error)}`);
+          return -1;
+        });
+      if (claimed === 0) return total;
+      if (claimed > 0) total += claimed;
+      else for (let i = 0; i < BATCH && (await this.db.transaction((m) => this.processNext(m))); i++) total += 1;
+    }
     return total;
   }
 
-  /**
-   * Claims and processes one delivery. A batch per transaction would hold the locks of many people while
-   * waiting for the next one: two instances (or a delivery and its duplicate) then deadlock on each other.
-   */
+  private async processBatch(m: EntityManager): Promise<number> {
+    const deliveries = await this.repo.claimPending(m, BATCH);
+    const byWorkspace = new Map<string, { event: MessengerEvent; deliveryId: string }[]>();
+    const counts = new Map<string, number>();
+    for (const delivery of deliveries) {
+      const routed = await this.route(m, delivery);
+      counts.set(delivery.id, routed.count);
+      for (const [workspaceId, events] of routed.byWorkspace) {
+        const list = byWorkspace.get(workspaceId) ?? [];
+        for (const event of events) list.push({ event, deliveryId: delivery.id });
+        byWorkspace.set(workspaceId, list);
+      }
+    }
+    for (const [workspaceId, events] of [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      await this.ingest.storeDelivered(m, workspaceId, events);
+    }
+    for (const delivery of deliveries) await this.repo.markProcessed(m, delivery.id, counts.get(delivery.id) ?? 0);
+    return deliveries.length;
+  }
+
+  /** Claims and processes one delivery: the fallback when a batch failed, so a bad delivery is counted alone. */
   private async processNext(m: EntityManager): Promise<boolean> {
     const [delivery] = await this.repo.claimPending(m, 1);
     if (!delivery) return false;
@@ -89,6 +123,17 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async processDelivery(m: EntityManager, delivery: PendingDelivery): Promise<number> {
+    const { count, byWorkspace } = await this.route(m, delivery);
+    const inOrder = [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [workspaceId, events] of inOrder) await this.ingest.store(m, workspaceId, delivery.id, events);
+    return count;
+  }
+
+  /** Parses a delivery and quarantines what has no tenant or no known shape; returns its events by workspace. */
+  private async route(
+    m: EntityManager,
+    delivery: PendingDelivery,
+  ): Promise<{ count: number; byWorkspace: Map<string, MessengerEvent[]> }> {
     const parsed = parseBody(delivery.body);
     if (!parsed.ok) {
       // signed but of a shape we do not know: kept, counted, visible to an admin
@@ -97,7 +142,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
         item: safeJson(delivery.body),
         detail: parsed.error,
       });
-      return 0;
+      return { count: 0, byWorkspace: new Map() };
     }
     for (const u of parsed.delivery.unknown) {
       await this.repo.quarantine(m, delivery.id, delivery.receivedAt, {
@@ -122,9 +167,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
       }
       byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), event]);
     }
-    const inOrder = [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [workspaceId, events] of inOrder) await this.ingest.store(m, workspaceId, delivery.id, events);
-    return parsed.delivery.events.length;
+    return { count: parsed.delivery.events.length, byWorkspace };
   }
 }
 
