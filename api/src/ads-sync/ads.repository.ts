@@ -1,18 +1,11 @@
+import type { AdAccountStatus, AdAccountSummary, ConnectionStatus } from '@ctm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdLevel, RawObject } from '../meta/marketing-api.js';
 import type { InsightRow } from './insight-row.js';
 
-export type AccountRow = {
-  workspaceId: string;
-  id: string;
-  name: string | null;
-  currency: string | null;
-  timezoneName: string | null;
-  connectionStatus: 'ok' | 'token_invalid' | 'error';
-  connectionError: string | null;
-};
+export type AccountRow = AdAccountSummary;
 
 const ACCOUNT_COLUMNS = `workspace_id AS "workspaceId", id, name, currency, timezone_name AS "timezoneName",
   connection_status AS "connectionStatus", connection_error AS "connectionError"`;
@@ -30,11 +23,11 @@ export class AdsRepository {
   }
 
   /** Every synced account with its connection status and freshness (no token: those never leave MetaConnections). */
-  async accounts(): Promise<(AccountRow & { structureSyncedAt: Date | null; insightsSyncedAt: Date | null })[]> {
+  async accounts(): Promise<AdAccountStatus<Date>[]> {
     return (await this.db.query(
       `SELECT ${ACCOUNT_COLUMNS}, structure_synced_at AS "structureSyncedAt", insights_synced_at AS "insightsSyncedAt"
        FROM ad_account ORDER BY workspace_id, id`,
-    )) as (AccountRow & { structureSyncedAt: Date | null; insightsSyncedAt: Date | null })[];
+    )) as AdAccountStatus<Date>[];
   }
 
   async account(workspaceId: string, accountId: string): Promise<AccountRow | undefined> {
@@ -63,12 +56,7 @@ export class AdsRepository {
     );
   }
 
-  async markConnection(
-    workspaceId: string,
-    accountId: string,
-    status: AccountRow['connectionStatus'],
-    error: string | null,
-  ) {
+  async markConnection(workspaceId: string, accountId: string, status: ConnectionStatus, error: string | null) {
     await this.db.query(
       `UPDATE ad_account SET connection_status = $3, connection_error = $4, updated_at = now()
        WHERE workspace_id = $1 AND id = $2`,

@@ -1,1 +1,2 @@
 export type { HealthStatus } from './health.js';
+export type { AdAccountStatus, AdAccountSummary, ConnectionStatus } from './sync.js';
