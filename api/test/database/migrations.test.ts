@@ -32,8 +32,12 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     }
   });
 
-  /** Server-level tables: a webhook delivery can span pages of several workspaces, and quarantined events have none. */
-  const SERVER_LEVEL = new Set(['workspace', 'webhook_delivery', 'webhook_quarantine']);
+  /**
+   * Server-level tables: a webhook delivery can span pages of several workspaces, quarantined events
+   * have none, a user can belong to several workspaces (membership says which), and a session is
+   * its user's (it only remembers which of their workspaces is current).
+   */
+  const SERVER_LEVEL = new Set(['workspace', 'webhook_delivery', 'webhook_quarantine', 'app_user', 'user_session']);
 
   it('gives every table but the server-level ones a non-null workspace_id', async () => {
     const ds = await testDataSource(db.url, true).initialize();
