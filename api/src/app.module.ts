@@ -6,6 +6,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { MessengerModule } from './messenger/messenger.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -31,6 +32,8 @@ export class AppModule {
         }),
         ScheduleModule.forRoot(),
         HealthModule,
+        // its APP_GUARD: every route needs a session or an API token unless it says @Public()
+        AuthModule,
         AdsSyncModule,
         MessengerModule,
         DemoModule,

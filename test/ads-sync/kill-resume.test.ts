@@ -5,7 +5,7 @@ import { createWorld, startGraphServer, type GraphServer } from '@ctm/meta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf, startGraphProxy, type GraphProxy } from '../../api/test/support/graph-proxy.js';
 import { withDataDir } from '../support/data-dir.js';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { signInFirstOwner, startAppProcess, type AppProcess } from '../support/app-process.js';
 
 const END = '2026-11-20';
 /** Long before the world starts too: more 92-day report runs than run at once, so the kill lands between checkpoints. */
@@ -17,9 +17,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Run = { status: string; doneUntil: string | null; rowsWritten: number };
 
-async function waitForRun(base: string, id: string, until: (run: Run) => boolean): Promise<Run> {
+async function waitForRun(
+  base: string,
+  auth: Record<string, string>,
+  id: string,
+  until: (run: Run) => boolean,
+): Promise<Run> {
   for (let i = 0; i < 600; i++) {
-    const run = (await (await fetch(`${base}/api/sync/runs/${id}`)).json()) as Run;
+    const run = (await (await fetch(`${base}/api/sync/runs/${id}`, { headers: auth })).json()) as Run;
     if (until(run)) return run;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -55,14 +60,16 @@ describe('SIGKILL in the middle of a backfill, then a restart', () => {
   it('resumes from its checkpoint and ends with exactly the rows of an uninterrupted run', async () => {
     app = startAppProcess(env());
     let base = await app.ready;
+    // the session lives in the database: it still works after the restart
+    const auth = await signInFirstOwner(base);
     const res = await fetch(`${base}/api/sync`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ account, ...RANGE }),
     });
     expect(res.status).toBe(202);
     const { runId } = (await res.json()) as { runId: string };
-    const midway = await waitForRun(base, runId, (r) => r.doneUntil !== null);
+    const midway = await waitForRun(base, auth, runId, (r) => r.doneUntil !== null);
     expect(midway.status).toBe('running');
     expect(midway.doneUntil! < RANGE.until).toBe(true);
     await app.stop('SIGKILL');
@@ -73,7 +80,7 @@ describe('SIGKILL in the middle of a backfill, then a restart', () => {
     const callsBefore = proxy.calls.length;
     app = startAppProcess(env());
     base = await app.ready;
-    const done = await waitForRun(base, runId, (r) => r.status !== 'running' && r.status !== 'queued');
+    const done = await waitForRun(base, auth, runId, (r) => r.status !== 'running' && r.status !== 'queued');
     expect(done).toMatchObject({ status: 'succeeded', doneUntil: RANGE.until });
     // the restarted process asked only for the days after the checkpoint
     const resumed = proxy.calls.slice(callsBefore).filter((c) => rangeOf(c));

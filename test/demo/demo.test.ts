@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createWorld } from '@ctm/meta-sim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startAppProcess } from '../support/app-process.js';
+import { signInFirstOwner, startAppProcess } from '../support/app-process.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ctm-demo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const owner = { email: 'owner@demo.test', password: 'demo-owner-password' };
 
 type Run = { accountId: string; kind: string; status: string; rowsWritten: number; daysTotal: number };
 
@@ -18,7 +20,11 @@ describe('the demo: npm start with no Meta credentials', () => {
     const app = startAppProcess({ DATA_DIR: path.join(tmp, 'data'), DEMO: 'auto' });
     try {
       const url = await app.ready;
-      const demo = (await (await fetch(`${url}/api/demo`)).json()) as { note: string };
+      // the demo has no built-in account: its first owner is created at first run
+      const first = (await (await fetch(`${url}/api/auth/first-run`)).json()) as { needed: boolean; workspace: string };
+      expect(first).toEqual({ needed: true, workspace: 'demo' });
+      const auth = await signInFirstOwner(url, owner);
+      const demo = (await (await fetch(`${url}/api/demo`, { headers: auth })).json()) as { note: string };
       expect(demo).toMatchObject({ enabled: true, workspace: 'demo', world: { seed: 7, size: 'medium' } });
       expect(demo.note).toContain('not from Meta');
 
@@ -26,7 +32,7 @@ describe('the demo: npm start with no Meta credentials', () => {
       await expect
         .poll(
           async () => {
-            runs = (await (await fetch(`${url}/api/sync/runs`)).json()) as Run[];
+            runs = (await (await fetch(`${url}/api/sync/runs`, { headers: auth })).json()) as Run[];
             return runs.map((r) => r.status);
           },
           { timeout: 150_000, interval: 1_000 },
@@ -43,7 +49,14 @@ describe('the demo: npm start with no Meta credentials', () => {
     const app = startAppProcess({ DATA_DIR: path.join(tmp, 'data'), DEMO: 'auto' });
     try {
       const url = await app.ready;
-      const runs = (await (await fetch(`${url}/api/sync/runs`)).json()) as Run[];
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(owner),
+      });
+      expect(login.status).toBe(200);
+      const auth = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+      const runs = (await (await fetch(`${url}/api/sync/runs`, { headers: auth })).json()) as Run[];
       expect(runs).toHaveLength(2);
     } finally {
       expect((await app.stop()).code).toBe(0);

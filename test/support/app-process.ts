@@ -43,3 +43,19 @@ export function startAppProcess(env: Record<string, string>, cwd?: string): AppP
     },
   };
 }
+
+/** A fresh installation's first owner, made through the first-run route like the dashboard does: their session cookie. */
+export async function signInFirstOwner(
+  url: string,
+  owner = { email: 'owner@example.test', password: 'first-owner-password' },
+): Promise<{ cookie: string }> {
+  const res = await fetch(`${url}/api/auth/first-run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (res.status !== 201) throw new Error(`first run answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('first run set no session cookie');
+  return { cookie };
+}

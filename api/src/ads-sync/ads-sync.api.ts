@@ -16,13 +16,10 @@ export class AdsSyncApi {
     private readonly ads: AdsRepository,
   ) {}
 
-  async startBackfill(body: StartSyncBody): Promise<{ runId: string; status: SyncRun['status'] }> {
-    // until Workspaces (#6) authenticates requests, an account is found among the connected ones
-    const matches = this.connections.all().filter((c) => c.accountId === body.account);
-    if (matches.length === 0) throw new NotFoundException(`account: ${body.account} is not a connected ad account.`);
-    if (matches.length > 1)
-      throw new BadRequestException(`account: ${body.account} is connected to several workspaces.`);
-    const { workspaceId } = matches[0]!;
+  /** A backfill of one of the workspace's connected accounts; another workspace's account is not found. */
+  async startBackfill(workspaceId: string, body: StartSyncBody): Promise<{ runId: string; status: SyncRun['status'] }> {
+    if (!this.connections.get(workspaceId, body.account))
+      throw new NotFoundException(`account: ${body.account} is not a connected ad account of this workspace.`);
     const account = await this.ads.account(workspaceId, body.account);
     const today = todayIn(account?.timezoneName ?? 'UTC', Date.now());
     const until = body.until ?? today;
@@ -35,16 +32,16 @@ export class AdsSyncApi {
     return { runId: run.id, status: run.status };
   }
 
-  accounts() {
-    return this.ads.accounts();
+  accounts(workspaceId: string) {
+    return this.ads.accounts(workspaceId);
   }
 
-  listRuns(query: ListRunsQuery): Promise<SyncRun[]> {
-    return this.runs.list({ accountId: query.account, limit: query.limit });
+  listRuns(workspaceId: string, query: ListRunsQuery): Promise<SyncRun[]> {
+    return this.runs.list({ workspaceId, accountId: query.account, limit: query.limit });
   }
 
-  async getRun(id: string): Promise<SyncRun> {
-    const run = await this.runs.get(id);
+  async getRun(workspaceId: string, id: string): Promise<SyncRun> {
+    const run = await this.runs.get(id, workspaceId);
     if (!run) throw new NotFoundException(`id: no sync run ${id}.`);
     return run;
   }

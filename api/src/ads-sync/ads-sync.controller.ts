@@ -1,4 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.js';
+import { Current } from '../auth/current.decorator.js';
+import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { AdsSyncApi } from './ads-sync.api.js';
 import {
@@ -13,25 +16,29 @@ import {
 export class AdsSyncController {
   constructor(private readonly sync: AdsSyncApi) {}
 
+  @Access('admin')
   @Post()
   @HttpCode(202)
-  start(@Body(new ZodValidationPipe(startSyncSchema)) body: StartSyncBody) {
-    return this.sync.startBackfill(body);
+  start(@Current() access: RequestAccess, @Body(new ZodValidationPipe(startSyncSchema)) body: StartSyncBody) {
+    return this.sync.startBackfill(access.workspaceId, body);
   }
 
   /** Connected ad accounts: connection status ("token_invalid" says to reconnect), last syncs. */
+  @Access('viewer')
   @Get('accounts')
-  accounts() {
-    return this.sync.accounts();
+  accounts(@Current() access: RequestAccess) {
+    return this.sync.accounts(access.workspaceId);
   }
 
+  @Access('viewer')
   @Get('runs')
-  list(@Query(new ZodValidationPipe(listRunsSchema)) query: ListRunsQuery) {
-    return this.sync.listRuns(query);
+  list(@Current() access: RequestAccess, @Query(new ZodValidationPipe(listRunsSchema)) query: ListRunsQuery) {
+    return this.sync.listRuns(access.workspaceId, query);
   }
 
+  @Access('viewer')
   @Get('runs/:id')
-  get(@Param('id', new ZodValidationPipe(runIdSchema)) id: string) {
-    return this.sync.getRun(id);
+  get(@Current() access: RequestAccess, @Param('id', new ZodValidationPipe(runIdSchema)) id: string) {
+    return this.sync.getRun(access.workspaceId, id);
   }
 }

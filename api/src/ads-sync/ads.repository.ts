@@ -22,11 +22,12 @@ export class AdsRepository {
     ]);
   }
 
-  /** Every synced account with its connection status and freshness (no token: those never leave MetaConnections). */
-  async accounts(): Promise<AdAccountStatus<Date>[]> {
+  /** The workspace's synced accounts with their connection status and freshness (no token: those never leave MetaConnections). */
+  async accounts(workspaceId: string): Promise<AdAccountStatus<Date>[]> {
     return (await this.db.query(
       `SELECT ${ACCOUNT_COLUMNS}, structure_synced_at AS "structureSyncedAt", insights_synced_at AS "insightsSyncedAt"
-       FROM ad_account ORDER BY workspace_id, id`,
+       FROM ad_account WHERE workspace_id = $1 ORDER BY id`,
+      [workspaceId],
     )) as AdAccountStatus<Date>[];
   }
 

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.js';
 import { DemoService, type DemoStatus } from './demo.service.js';
 
 @Controller('api/demo')
@@ -6,6 +7,7 @@ export class DemoController {
   constructor(private readonly demo: DemoService) {}
 
   /** Whether this installation shows simulated data, said plainly for the dashboard's banner. */
+  @Access('viewer')
   @Get()
   get(): DemoStatus {
     return this.demo.status();

@@ -1,12 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { HealthStatus } from '@ctm/domain';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorator.js';
 import { HealthService } from './health.service.js';
 
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  /** Public: load balancers and uptime checks carry no credentials. */
+  @Public()
   @Get()
   async get(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     const status = await this.health.check();

@@ -19,11 +19,13 @@ export class ConversionsService {
     private readonly contacts: ContactBuilder,
   ) {}
 
-  async report(body: ReportConversionBody): Promise<ReportedConversion> {
-    // until Workspaces (#6) authenticates the caller, the page decides the workspace
-    const [page] = await this.db.query(`SELECT workspace_id FROM messenger_page WHERE page_id = $1`, [body.page]);
-    if (!page) throw new NotFoundException(`page: ${body.page} is not a connected page.`);
-    const workspaceId: string = page.workspace_id;
+  /** Records a conversion of the caller's workspace; a page of another workspace is not found. */
+  async report(workspaceId: string, body: ReportConversionBody): Promise<ReportedConversion> {
+    const [page] = await this.db.query(`SELECT 1 FROM messenger_page WHERE workspace_id = $1 AND page_id = $2`, [
+      workspaceId,
+      body.page,
+    ]);
+    if (!page) throw new NotFoundException(`page: ${body.page} is not a connected page of this workspace.`);
     const inserted: { id: string }[] = await this.db.query(
       `INSERT INTO conversion (workspace_id, page_id, person_key, external_id, event_name, value, currency, time, origin, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now()), 'api', $9)

@@ -1,11 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.js';
 import { QuarantineService, type QuarantineSummary } from './quarantine.service.js';
 
-/** Server-level view of the webhook quarantine (admin-only once Workspaces, #6, adds roles). */
+/**
+ * Server-level view of the webhook quarantine: events of pages no workspace connected, so no
+ * workspace role covers them. There is no server-admin role; the owners of any workspace (the people
+ * who connect pages) may read it. It lists page ids and counts, never the events' content.
+ */
 @Controller('api/admin/webhook-quarantine')
 export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
+  @Access('owner', { server: true, tokenScopes: [] })
   @Get()
   summary(): Promise<QuarantineSummary[]> {
     return this.quarantine.summary();

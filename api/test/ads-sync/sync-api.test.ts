@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberHeaders } from '../support/test-app.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
@@ -9,12 +10,14 @@ describe.each(databaseKinds)('POST /api/sync and GET /api/sync/runs on %s', (kin
   let h: SyncHarness;
   let base: string;
   let account: string;
+  let auth: Record<string, string>;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     h = await startSyncHarness(db.url, { seed: 11, size: 'small', endDate: END });
     await h.app.listen(0, '127.0.0.1');
     base = (await h.app.getUrl()).replace('[::1]', '127.0.0.1');
     account = h.world.accounts[0]!.id;
+    auth = await memberHeaders(h.app, { workspace: 'default' });
   });
   afterAll(async () => {
     await h?.close();
@@ -24,7 +27,7 @@ describe.each(databaseKinds)('POST /api/sync and GET /api/sync/runs on %s', (kin
   const post = (body: unknown) =>
     fetch(`${base}/api/sync`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify(body),
     });
 
@@ -55,10 +58,10 @@ describe.each(databaseKinds)('POST /api/sync and GET /api/sync/runs on %s', (kin
   });
 
   it('answers 400 for a run id that is not a UUID and 404 for an unknown one', async () => {
-    const bad = await fetch(`${base}/api/sync/runs/not-a-uuid`);
+    const bad = await fetch(`${base}/api/sync/runs/not-a-uuid`, { headers: auth });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/id must be a sync run id/);
-    const unknown = await fetch(`${base}/api/sync/runs/00000000-0000-4000-8000-000000000000`);
+    const unknown = await fetch(`${base}/api/sync/runs/00000000-0000-4000-8000-000000000000`, { headers: auth });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { message: string }).message).toMatch(/no sync run/);
   });
@@ -71,18 +74,20 @@ describe.each(databaseKinds)('POST /api/sync and GET /api/sync/runs on %s', (kin
     let run: { status: string; rowsWritten: number; doneUntil: string | null; error: string | null } | undefined;
     for (let i = 0; i < 200 && !['succeeded', 'failed'].includes(run?.status ?? ''); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      run = (await (await fetch(`${base}/api/sync/runs/${runId}`)).json()) as typeof run;
+      run = (await (await fetch(`${base}/api/sync/runs/${runId}`, { headers: auth })).json()) as typeof run;
     }
     const expected = [
       ...h.world.insights({ accountId: account, level: 'ad', since: '2026-11-01', until: END, timeIncrement: 1 }),
     ];
     expect(run).toMatchObject({ status: 'succeeded', error: null, doneUntil: END, rowsWritten: expected.length });
-    const list = (await (await fetch(`${base}/api/sync/runs?account=${account}`)).json()) as { id: string }[];
+    const list = (await (await fetch(`${base}/api/sync/runs?account=${account}`, { headers: auth })).json()) as {
+      id: string;
+    }[];
     expect(list.map((r) => r.id)).toContain(runId);
   });
 
   it('lists the connected accounts with their connection status and last syncs, and no token', async () => {
-    const res = await fetch(`${base}/api/sync/accounts`);
+    const res = await fetch(`${base}/api/sync/accounts`, { headers: auth });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain(h.world.systemUserToken);

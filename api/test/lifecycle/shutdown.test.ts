@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
+import { Public } from '../../src/auth/access.decorator.js';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
@@ -13,6 +14,7 @@ class SlowController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Works for a while, then needs the database: it must still be open. */
+  @Public()
   @Get()
   async slow(): Promise<{ done: number }> {
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -81,7 +81,7 @@ describe.each(databaseKinds)('crediting conversions on %s', (kind) => {
     const res = await fetch(`${running.baseUrl}/api/conversions`, {
       method: 'POST',
       body: JSON.stringify(shop),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...running.authHeaders },
     });
     expect(res.status).toBe(201);
   });

@@ -22,7 +22,7 @@ describe.each(databaseKinds)('POST /api/conversions on %s', (kind) => {
     const res = await fetch(`${base}/api/conversions`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...running.authHeaders },
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -57,7 +57,7 @@ describe.each(databaseKinds)('POST /api/conversions on %s', (kind) => {
     [{ ...good, time: '2099-01-01T00:00:00Z' }, 400, /^time: is in the future/],
     [{ ...good, idempotencyKey: undefined }, 400, /^idempotencyKey: is required/],
     [{ ...good, coupon: 'X' }, 400, /coupon/],
-    [{ ...good, page: '999', idempotencyKey: 'k2' }, 404, /^page: 999 is not a connected page\.$/],
+    [{ ...good, page: '999', idempotencyKey: 'k2' }, 404, /^page: 999 is not a connected page of this workspace\.$/],
   ])('refuses %o with %i and a sentence naming the parameter', async (body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);

@@ -40,7 +40,7 @@ describe.each(databaseKinds)('the webhook quarantine on %s', (kind) => {
 
   it('keeps the events of an unconnected page out of every workspace, and shows them to admins', async () => {
     expect(await count(`SELECT count(*)::int AS n FROM messenger_event WHERE page_id = $1`, [LATE])).toBe(0);
-    const summary = (await (await fetch(`${base}/api/admin/webhook-quarantine`)).json()) as {
+    const summary = (await (await running.api('/api/admin/webhook-quarantine')).json()) as {
       pageId: string;
       reason: string;
       items: number;
