@@ -1,0 +1,154 @@
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPage } from '../../src/messenger/messenger-pages.bootstrap.js';
+import { fillPath, routeTable } from '../support/route-table.js';
+import { memberHeaders, startTestApp, tokenHeaders, type RunningApp } from '../support/test-app.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
+
+type Ids = { workspace: string; run: string; token: string; account: string; page: string };
+
+/** A workspace with a sync run, an ad account, a connected page, a token and audit entries. */
+async function seedWorkspace(running: RunningApp, slug: string, page: string): Promise<Ids> {
+  const { sql, app } = running;
+  const [{ id: workspace }] = await sql.query(
+    `INSERT INTO workspace (slug, name) VALUES ($1, $1) ON CONFLICT (slug) DO UPDATE SET name = $1 RETURNING id`,
+    [slug],
+  );
+  const account = `act_${page.slice(-6)}`;
+  await sql.query(`INSERT INTO ad_account (workspace_id, id) VALUES ($1, $2)`, [workspace, account]);
+  const [{ id: run }] = await sql.query(
+    `INSERT INTO sync_run (workspace_id, account_id, kind, since, until, days_total, status)
+     VALUES ($1, $2, 'backfill', '2026-11-01', '2026-11-02', 2, 'succeeded') RETURNING id`,
+    [workspace, account],
+  );
+  await connectPage(sql, workspace, { pageId: page });
+  const { tokenId: token } = await tokenHeaders(app, { workspace: slug, scope: 'read' });
+  return { workspace, run, token, account, page };
+}
+
+describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => {
+  let db: TestDatabase;
+  let running: RunningApp;
+  let sql: DataSource;
+  let a: Ids;
+  let b: Ids;
+  let ownerA: Record<string, string>;
+  let adminTokenA: Record<string, string>;
+  const call = (path: string, headers: Record<string, string>, init: RequestInit = {}) =>
+    fetch(`${running.baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    running = await startTestApp(db.url);
+    sql = running.sql;
+    a = await seedWorkspace(running, 'tenant-a', '104857600000011');
+    b = await seedWorkspace(running, 'tenant-b', '104857600000022');
+    ownerA = await memberHeaders(running.app, { workspace: 'tenant-a', role: 'owner' });
+    const { tokenId: _, ...headers } = await tokenHeaders(running.app, { workspace: 'tenant-a', scope: 'admin' });
+    adminTokenA = headers;
+  });
+  afterAll(async () => {
+    await running?.close();
+    await db?.drop();
+  });
+
+  it('shows a new token once, stores only its hash, and revokes it at once', async () => {
+    const created = await call('/api/tokens', ownerA, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'shop conversions', scope: 'write:conversions' }),
+    });
+    expect(created.status).toBe(201);
+    const token = (await created.json()) as { id: string; token: string; last4: string; scope: string };
+    expect(token.token).toMatch(/^ctm_[\w-]{43}$/);
+    expect(token.last4).toBe(token.token.slice(-4));
+    const stored = JSON.stringify(await sql.query(`SELECT * FROM api_token WHERE id = $1`, [token.id]));
+    expect(stored).not.toContain(token.token);
+    const listed = await (await call('/api/tokens', ownerA)).text();
+    expect(listed).toContain(token.id);
+    expect(listed).not.toContain(token.token);
+
+    const bearer = { authorization: `Bearer ${token.token}` };
+    const report = { page: a.page, psid: '7312345678901234', event: 'purchase', idempotencyKey: 'order-1' };
+    const post = () => call('/api/conversions', bearer, { method: 'POST', body: JSON.stringify(report) });
+    expect((await post()).status).toBe(201);
+    expect((await call('/api/sync/runs', bearer)).status).toBe(403);
+    const [{ last_used_at }] = await sql.query(`SELECT last_used_at FROM api_token WHERE id = $1`, [token.id]);
+    expect(last_used_at).not.toBeNull();
+
+    expect((await call(`/api/tokens/${token.id}`, ownerA, { method: 'DELETE' })).status).toBe(200);
+    const after = await post();
+    expect(after.status).toBe(401);
+    expect(((await after.json()) as { message: string }).message).toMatch(/unknown or was revoked/);
+  });
+
+  it('records token and member changes in the audit log, for owners only', async () => {
+    const audit = (await (await call('/api/audit', ownerA)).json()) as { action: string; actor: string }[];
+    const actions = audit.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['token.created', 'token.revoked', 'user.added']));
+    expect(audit.find((e) => e.action === 'token.revoked')?.actor).toBe('owner@tenant-a.test');
+    const admin = await memberHeaders(running.app, { workspace: 'tenant-a', role: 'admin' });
+    expect((await call('/api/audit', admin)).status).toBe(403);
+  });
+
+  it("answers 404 for B's objects through every route that takes an id, to A's user and A's token", async () => {
+    // every route with a parameter must say here which of B's objects it would reach
+    const objectOfB: Record<string, string> = {
+      'GET /api/sync/runs/:id': b.run,
+      'DELETE /api/tokens/:id': b.token,
+    };
+    const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
+    expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
+    for (const route of withId) {
+      const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!);
+      const asUser = await call(path, ownerA, { method: route.method });
+      expect(asUser.status, `${route.method} ${route.path} as A's owner`).toBe(404);
+      const asToken = await call(path, adminTokenA, { method: route.method });
+      expect([404, 403], `${route.method} ${route.path} as A's token`).toContain(asToken.status);
+    }
+    const [tokenOfB] = await sql.query(`SELECT revoked_at FROM api_token WHERE id = $1`, [b.token]);
+    expect(tokenOfB.revoked_at).toBeNull();
+  });
+
+  it("refuses B's page and B's account in A's writes with 404", async () => {
+    const report = { page: b.page, psid: '7312345678901234', event: 'purchase', idempotencyKey: 'order-b' };
+    for (const who of [ownerA, adminTokenA]) {
+      const res = await call('/api/conversions', who, { method: 'POST', body: JSON.stringify(report) });
+      expect(res.status).toBe(404);
+      const sync = await call('/api/sync', who, {
+        method: 'POST',
+        body: JSON.stringify({ account: b.account, since: '2026-11-01' }),
+      });
+      expect(sync.status).toBe(404);
+    }
+    const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM conversion WHERE workspace_id = $1`, [b.workspace]);
+    expect(n).toBe(0);
+  });
+
+  it("never shows B's rows in A's lists", async () => {
+    // /api/admin/ is server-level (the quarantine holds pages no workspace connected): not a workspace's list
+    const lists = routeTable(running.app).filter(
+      (r) => r.method === 'GET' && !r.path.includes(':') && r.access.kind === 'rule' && !r.path.includes('/admin/'),
+    );
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    for (const route of lists) {
+      for (const who of [ownerA, adminTokenA]) {
+        const res = await call(route.path, who);
+        if (res.status === 403) continue;
+        expect(res.status, `GET ${route.path}`).toBe(200);
+        const text = await res.text();
+        for (const id of [b.workspace, b.run, b.token, b.account, 'tenant-b'])
+          expect(text, `GET ${route.path} shows ${id}`).not.toContain(id);
+      }
+    }
+    expect(await (await call('/api/sync/runs', ownerA)).text()).toContain(a.run);
+    expect(await (await call('/api/sync/accounts', ownerA)).text()).toContain(a.account);
+  });
+
+  it('takes the workspace from the credential, not from a header naming another', async () => {
+    expect((await call('/api/sync/runs', { ...ownerA, 'x-workspace': 'tenant-b' })).status).toBe(404);
+    expect((await call('/api/sync/runs', { ...adminTokenA, 'x-workspace': 'tenant-b' })).status).toBe(403);
+  });
+});
