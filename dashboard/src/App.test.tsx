@@ -15,7 +15,13 @@ function renderApp() {
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** Answers /api/health with `health`, /api/demo with `demo`, and the sync endpoints with `sync`. */
+const ME = {
+  user: { id: 'u1', email: 'ana@example.test' },
+  workspaces: [{ slug: 'demo', name: 'Demo workspace', role: 'analyst' }],
+  current: { slug: 'demo', name: 'Demo workspace', role: 'analyst' },
+};
+
+/** Answers /api/health with `health`, /api/demo with `demo`, and the sync endpoints with `sync`, to a signed-in user. */
 function api(
   health: () => Promise<Response>,
   demo: unknown = { enabled: false },
@@ -23,6 +29,7 @@ function api(
 ) {
   return vi.fn(async (input: RequestInfo | URL) => {
     const path = String(input);
+    if (path === '/api/auth/me') return answer(200, ME);
     if (path === '/api/demo') return answer(200, demo);
     if (path === '/api/sync/accounts') return answer(200, sync.accounts);
     if (path.startsWith('/api/sync/runs')) return answer(200, sync.runs);
@@ -45,6 +52,7 @@ describe('App (service status)', () => {
     expect(await screen.findByText('1.2.3')).toBeTruthy();
     expect(screen.getByTestId('db-status').textContent).toBe('ok');
     expect(screen.queryByTestId('demo-banner')).toBeNull();
+    expect(screen.getByTestId('current-workspace').textContent).toBe('Demo workspace (analyst)');
   });
 
   it('says plainly when the data is the demo simulator', async () => {
@@ -135,5 +143,77 @@ describe('App (service status)', () => {
     expect(await screen.findAllByTestId('account-row')).toHaveLength(2);
     expect(screen.getByRole('alert').textContent).toBe('Meta refused the access token. Reconnect the ad account.');
     expect((await screen.findByTestId('run')).textContent).toContain('running, 90/180 days, 1,200 rows, 40 requests');
+  });
+});
+
+describe('App (sign-in)', () => {
+  /** An installation where nobody is signed in; `firstRunNeeded` says whether it has any user. */
+  function signedOut(firstRunNeeded: boolean, { expiring = false } = {}) {
+    let signedIn = expiring;
+    const calls: { path: string; body?: unknown }[] = [];
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = String(input);
+      calls.push({ path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      if (path === '/api/auth/me') return signedIn ? answer(200, ME) : answer(401, { message: 'Sign in.' });
+      if (path === '/api/auth/first-run' && !init?.method)
+        return answer(200, { needed: firstRunNeeded, workspace: 'demo' });
+      if (path === '/api/auth/first-run' || path === '/api/auth/login') {
+        const body = JSON.parse(String(init!.body)) as { password: string };
+        if (body.password !== 'right password') return answer(401, { message: 'Email or password is incorrect.' });
+        signedIn = true;
+        return answer(200, { signedIn: true });
+      }
+      if (path === '/api/auth/logout') {
+        signedIn = false;
+        return new Response(null, { status: 204 });
+      }
+      if (path === '/api/health') return answer(200, { status: 'ok', db: 'ok', version: '1.2.3' });
+      if (path === '/api/demo') return answer(200, { enabled: false });
+      if (expiring) {
+        // the session ends while the dashboard is open
+        signedIn = false;
+        return answer(401, { message: 'Your session has expired or ended: sign in again.' });
+      }
+      return answer(200, []);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    return calls;
+  }
+  const fill = (email: string, password: string) => {
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: email } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
+  };
+
+  it('asks a fresh installation for its first owner, then shows the dashboard', async () => {
+    const calls = signedOut(true);
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Create the first owner' })).toBeTruthy();
+    fill('ana@example.test', 'right password');
+    fireEvent.click(screen.getByRole('button', { name: 'Create owner and sign in' }));
+    expect((await screen.findByTestId('current-user')).textContent).toBe('ana@example.test');
+    expect(calls).toContainEqual({
+      path: '/api/auth/first-run',
+      body: { email: 'ana@example.test', password: 'right password' },
+    });
+  });
+
+  it("signs in, says the API's sentence when refused, and signs out", async () => {
+    signedOut(false);
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Sign in to ctm-analytics' })).toBeTruthy();
+    fill('ana@example.test', 'wrong');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect.');
+    fill('ana@example.test', 'right password');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByTestId('current-workspace')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to ctm-analytics' })).toBeTruthy();
+  });
+
+  it('goes back to sign-in when an API call answers 401', async () => {
+    signedOut(false, { expiring: true });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Sign in to ctm-analytics' })).toBeTruthy();
   });
 });

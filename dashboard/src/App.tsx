@@ -1,47 +1,48 @@
-import { DemoBanner } from './components/DemoBanner';
-import { SyncStatus } from './components/SyncStatus';
-import { useHealthQuery } from './data/health/health-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { FirstRunScreen } from './components/auth/FirstRunScreen';
+import { SignInScreen } from './components/auth/SignInScreen';
+import { Shell } from './components/Shell';
+import { useFirstRunQuery } from './data/auth/first-run-query';
+import { authKeys } from './data/auth/keys';
+import { useMeQuery } from './data/auth/me-query';
+import { ApiError, onUnauthorized } from './lib/api-fetch';
 
+/** Signed in: the dashboard. Not signed in: the first-run screen on a fresh installation, else sign-in. */
 export function App() {
-  const health = useHealthQuery();
+  const client = useQueryClient();
+  const me = useMeQuery();
+  const signedOut = me.error instanceof ApiError && me.error.status === 401;
+  const firstRun = useFirstRunQuery({ enabled: signedOut });
+
+  // a session that ends while the dashboard is open (expired, signed out elsewhere): back to sign-in
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (client.getQueryData(authKeys.me())) void client.resetQueries({ queryKey: authKeys.me() });
+      }),
+    [client],
+  );
+
+  if (me.data) return <Shell me={me.data} />;
+  if (signedOut && firstRun.data) {
+    return firstRun.data.needed ? <FirstRunScreen workspace={firstRun.data.workspace} /> : <SignInScreen />;
+  }
+  if (me.isError && !signedOut) {
+    return (
+      <main className="shell">
+        <p role="alert">
+          The API did not answer: {me.error.message}{' '}
+          <button type="button" onClick={() => void me.refetch()}>
+            Retry
+          </button>
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="shell">
-      <DemoBanner />
-      <header>
-        <h1>ctm-analytics</h1>
-        <p>Click-to-Messenger analytics: which ads and m.me links bring new contacts, who converts, who blocks.</p>
-      </header>
-      <section aria-labelledby="status-title" className="card">
-        <h2 id="status-title">Service status</h2>
-        {health.isPending && <p>Checking the service…</p>}
-        {health.isError && (
-          <p role="alert">
-            The API did not answer: {health.error.message}{' '}
-            <button type="button" onClick={() => void health.refetch()}>
-              Retry
-            </button>
-          </p>
-        )}
-        {health.data && (
-          <dl>
-            <dt>API</dt>
-            <dd data-testid="api-status">{health.data.status}</dd>
-            <dt>Database</dt>
-            <dd data-testid="db-status">{health.data.db}</dd>
-            <dt>Version</dt>
-            <dd>{health.data.version}</dd>
-          </dl>
-        )}
-      </section>
-      <SyncStatus />
-      <section className="card notice" aria-labelledby="notice-title">
-        <h2 id="notice-title">Dashboard under construction</h2>
-        <p>
-          This page shows whether the service is up and how fresh the ad data is. The campaign, ref-link and contact
-          views arrive with the Dashboard issue (#8); until then there are no figures to show, and none are invented
-          here.
-        </p>
-      </section>
+      <p>Loading…</p>
     </main>
   );
 }
