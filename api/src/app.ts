@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,9 @@ import type { AppConfig } from './config/config.js';
 import { AppModule, dashboardDist } from './app.module.js';
 import { webhookFastPath } from './messenger/webhook.controller.js';
 import { WebhookService } from './messenger/webhook.service.js';
+
+/** Meta batches up to 1,000 events per delivery; 2 MiB leaves room for long texts and attachments. */
+const WEBHOOK_LIMIT = 2 * 1024 * 1024;
 
 export type CreateAppOptions = { config: AppConfig; databaseUrl: string };
 
@@ -32,7 +36,27 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
  * path ahead of Nest's pipeline (see webhookFastPath).
  */
 export function configureBodyParsing(app: INestApplication): void {
-  app.use('/webhooks/messenger', webhookFastPath(app.get(WebhookService), { limitBytes: 2 * 1024 * 1024 }));
-  app.use('/webhooks', express.raw({ type: () => true, limit: '2mb' }));
+  mountAheadOfExpress(
+    app,
+    webhookFastPath(app.get(WebhookService), { path: '/webhooks/messenger', limitBytes: WEBHOOK_LIMIT }),
+  );
+  app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_LIMIT }));
   app.use(express.json({ limit: '1mb' }));
+}
+
+/**
+ * Puts a handler in front of Express on the application's HTTP server: it sees every request first
+ * and hands on (to Express, as before) what it does not answer itself.
+ */
+function mountAheadOfExpress(
+  app: INestApplication,
+  handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+): void {
+  const server = app.getHttpServer() as Server;
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  if (listeners.length !== 1)
+    throw new Error(`expected Express as the HTTP server's only request listener, found ${listeners.length}`);
+  const express = listeners[0]!;
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => handler(req, res, () => express(req, res)));
 }

@@ -3,7 +3,7 @@ import type { MessengerEvent } from '@ctm/attribution';
 import type { EntityManager } from 'typeorm';
 import { ContactBuilder } from './contact-builder.js';
 import { ConversionMatcher } from './conversion-matcher.js';
-import { CONTACT_KINDS, MessengerRepository, type PersonRef } from './messenger.repository.js';
+import { CONTACT_KINDS, MessengerRepository, personId, type PersonKey } from './messenger.repository.js';
 
 /**
  * Stores normalised events of one workspace once each and derives what they change: conversions
@@ -43,17 +43,18 @@ export class EventIngest {
       keyed.push({ event, deliveryId, personKey: await this.personKey(m, workspaceId, event) });
     }
     const fresh = await this.repo.insertEvents(m, workspaceId, keyed);
-    const touched = new Map<string, PersonRef>();
+    const touched = new Map<string, PersonKey>();
     for (const { event, personKey } of keyed) {
       if (!fresh.has(event.id) || !personKey) continue;
       await this.conversions.fromEvent(m, workspaceId, event, personKey);
       // reads and deliveries do not shape a contact: deriving it again would change nothing
       if (!CONTACT_KINDS.includes(event.kind)) continue;
-      touched.set(`${event.pageId}/${personKey}`, { workspaceId, pageId: event.pageId, personKey });
+      const person = { pageId: event.pageId, personKey };
+      touched.set(personId(person), person);
     }
     // contacts in key order, like events in id order: every transaction locks rows in the same sequence
-    const people = [...touched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, person] of people) await this.contacts.recompute(m, person);
+    const people = [...touched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, person]) => person);
+    await this.contacts.recomputeMany(m, workspaceId, people);
     return fresh.size;
   }
 

@@ -6,6 +6,8 @@ import { ConversionMatcher } from './conversion-matcher.js';
 import { EventIngest } from './event-ingest.js';
 import { ConversionsController } from './conversions.controller.js';
 import { ConversionsService } from './conversions.service.js';
+import { SendOutcomesController } from './send-outcomes.controller.js';
+import { SendOutcomesService } from './send-outcomes.service.js';
 import { MessengerPagesBootstrap } from './messenger-pages.bootstrap.js';
 import { MessengerRepository } from './messenger.repository.js';
 import { QuarantineController } from './quarantine.controller.js';
@@ -20,7 +22,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 
 @Module({
   imports: [WorkspacesModule, MetaModule],
-  controllers: [WebhookController, ConversionsController, QuarantineController],
+  controllers: [WebhookController, ConversionsController, SendOutcomesController, QuarantineController],
   providers: [
     AttributionRecompute,
     ContactBuilder,
@@ -28,6 +30,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
     ConversionMatcher,
     EventIngest,
     ConversionsService,
+    SendOutcomesService,
     MessengerPagesBootstrap,
     MessengerRepository,
     QuarantineService,

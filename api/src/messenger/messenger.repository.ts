@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionModel, ContactSummary, MessengerEvent, Touch } from '@ctm/attribution';
+import type {
+  AttributionModel,
+  ContactSummary,
+  MessengerEvent,
+  Reachability,
+  SendOutcomeKind,
+  Touch,
+} from '@ctm/attribution';
 import type { EntityManager } from 'typeorm';
 
 export type PendingDelivery = { id: string; body: Buffer; receivedAt: Date };
 export type PersonRef = { workspaceId: string; pageId: string; personKey: string };
+/** A person within a workspace: a contact is one person on one page. */
+export type PersonKey = { pageId: string; personKey: string };
+
+/** A map key for a person of one workspace. */
+export function personId(p: PersonKey): string {
+  return `${p.pageId}\u0000${p.personKey}`;
+}
 export type ConversionRuleRow = {
   id: string;
   name: string;
@@ -28,11 +42,22 @@ export class MessengerRepository {
     return rows.map((r) => ({ id: String(r.id), body: r.body, receivedAt: r.received_at }));
   }
 
-  async markProcessed(m: EntityManager, id: string, events: number): Promise<void> {
-    await m.query(`UPDATE webhook_delivery SET status = 'processed', events = $2, processed_at = now() WHERE id = $1`, [
-      id,
-      events,
-    ]);
+  /** When the oldest delivery still waiting to be processed was received; undefined when none waits. */
+  async oldestPendingAt(m: EntityManager): Promise<Date | undefined> {
+    const [row] = await m.query(
+      `SELECT received_at FROM webhook_delivery WHERE status = 'pending' ORDER BY id LIMIT 1`,
+    );
+    return row?.received_at;
+  }
+
+  /** Marks deliveries processed, each with how many events it carried. */
+  async markProcessed(m: EntityManager, processed: { id: string; events: number }[]): Promise<void> {
+    if (processed.length === 0) return;
+    await m.query(
+      `UPDATE webhook_delivery d SET status = 'processed', events = p.events, processed_at = now()
+       FROM unnest($1::bigint[], $2::int[]) AS p(id, events) WHERE d.id = p.id`,
+      [processed.map((p) => p.id), processed.map((p) => p.events)],
+    );
   }
 
   /** A delivery whose processing threw: counted, retried, and parked as failed after a few tries. */
@@ -148,62 +173,107 @@ export class MessengerRepository {
   }
 
   /**
-   * Serialises the derivations of one person until the transaction ends. Taken after the events are stored
-   * and before they are read back: of two deliveries for one person processed side by side, the second to
-   * lock then reads the first's committed events, so neither overwrites the contact with half the story.
+   * Serialises the derivations of these people (one workspace) until the transaction ends, locking
+   * them in key order so two transactions never wait on each other in a cycle. Taken after the events
+   * are stored and before they are read back: of two deliveries for one person processed side by
+   * side, the second to lock then reads the first's committed events, so neither overwrites the
+   * contact with half the story.
    */
-  async lockPerson(m: EntityManager, person: PersonRef): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `contact:${person.workspaceId}:${person.pageId}:${person.personKey}`,
-    ]);
-  }
-
-  async contactEvents(m: EntityManager, person: PersonRef): Promise<MessengerEvent[]> {
-    const rows: { event: MessengerEvent }[] = await m.query(
-      `SELECT event FROM messenger_event WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3 AND kind = ANY($4)`,
-      [person.workspaceId, person.pageId, person.personKey, CONTACT_KINDS],
+  async lockPeople(m: EntityManager, workspaceId: string, people: PersonKey[]): Promise<void> {
+    const keys = people.map((p) => `contact:${workspaceId}:${p.pageId}:${p.personKey}`).sort();
+    // the subquery's order is the order the locks are taken in
+    await m.query(
+      `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+       FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k OFFSET 0) AS ordered`,
+      [keys],
     );
-    return rows.map((r) => r.event);
   }
 
-  /** Writes a contact and replaces its touches with the freshly derived ones. */
-  async saveContact(m: EntityManager, person: PersonRef, summary: ContactSummary): Promise<void> {
-    const { workspaceId, pageId, personKey } = person;
-    const first = summary.firstTouch;
+  /** The contact-shaping events of each person, and which of them only the backfill saw. */
+  async contactEvents(
+    m: EntityManager,
+    workspaceId: string,
+    people: PersonKey[],
+  ): Promise<Map<string, { events: MessengerEvent[]; backfilled: Set<string> }>> {
+    const rows: { page_id: string; person_key: string; event: MessengerEvent; backfilled: boolean }[] = await m.query(
+      `SELECT e.page_id, e.person_key, e.event, e.delivery_id IS NULL AS backfilled
+       FROM unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       JOIN messenger_event e ON e.workspace_id = $1 AND e.page_id = p.page_id AND e.person_key = p.person_key
+       WHERE e.kind = ANY($4)`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey), CONTACT_KINDS],
+    );
+    const byPerson = new Map(
+      people.map((p) => [personId(p), { events: [] as MessengerEvent[], backfilled: new Set<string>() }]),
+    );
+    for (const row of rows) {
+      const entry = byPerson.get(personId({ pageId: row.page_id, personKey: row.person_key }))!;
+      entry.events.push(row.event);
+      if (row.backfilled) entry.backfilled.add(row.event.id);
+    }
+    return byPerson;
+  }
+
+  /** Writes contacts and replaces their touches with the freshly derived ones. */
+  async saveContacts(
+    m: EntityManager,
+    workspaceId: string,
+    contacts: { person: PersonKey; summary: ContactSummary; reachability: Reachability }[],
+  ): Promise<void> {
+    if (contacts.length === 0) return;
+    const rows = contacts.map(({ person, summary, reachability }) => ({
+      pageId: person.pageId,
+      personKey: person.personKey,
+      psid: summary.psid ?? null,
+      userRefs: summary.userRefs,
+      firstSeenAt: summary.firstSeenAt,
+      firstTouchEvent: summary.firstTouch.eventId,
+      firstSource: summary.firstTouch.source,
+      firstRef: summary.firstTouch.ref ?? null,
+      firstAdId: summary.firstTouch.adId ?? null,
+      inboundMessages: summary.inboundMessages,
+      lastInboundAt: summary.lastInboundAt ?? null,
+      reachability: reachability.state,
+      unreachableSince: reachability.state === 'unreachable' ? reachability.since : null,
+    }));
     await m.query(
       `INSERT INTO contact (workspace_id, page_id, person_key, psid, user_refs, first_seen_at, first_touch_event,
-         first_source, first_ref, first_ad_id, inbound_messages, last_inbound_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), now())
+         first_source, first_ref, first_ad_id, inbound_messages, last_inbound_at, reachability, unreachable_since, updated_at)
+       SELECT $1, c."pageId", c."personKey", c.psid, ARRAY(SELECT jsonb_array_elements_text(c."userRefs")),
+         to_timestamp(c."firstSeenAt" / 1000.0), c."firstTouchEvent", c."firstSource", c."firstRef", c."firstAdId",
+         c."inboundMessages", to_timestamp(c."lastInboundAt" / 1000.0), c.reachability,
+         to_timestamp(c."unreachableSince" / 1000.0), now()
+       FROM jsonb_to_recordset($2::jsonb) AS c("pageId" text, "personKey" text, psid text, "userRefs" jsonb,
+         "firstSeenAt" float8, "firstTouchEvent" text, "firstSource" text, "firstRef" text, "firstAdId" text,
+         "inboundMessages" int, "lastInboundAt" float8, reachability text, "unreachableSince" float8)
        ON CONFLICT (workspace_id, page_id, person_key) DO UPDATE SET psid = EXCLUDED.psid, user_refs = EXCLUDED.user_refs,
          first_seen_at = EXCLUDED.first_seen_at, first_touch_event = EXCLUDED.first_touch_event,
          first_source = EXCLUDED.first_source, first_ref = EXCLUDED.first_ref, first_ad_id = EXCLUDED.first_ad_id,
-         inbound_messages = EXCLUDED.inbound_messages, last_inbound_at = EXCLUDED.last_inbound_at, updated_at = now()`,
-      [
-        workspaceId,
-        pageId,
-        personKey,
-        summary.psid ?? null,
-        summary.userRefs,
-        summary.firstSeenAt,
-        first.eventId,
-        first.source,
-        first.ref ?? null,
-        first.adId ?? null,
-        summary.inboundMessages,
-        summary.lastInboundAt ?? null,
-      ],
+         inbound_messages = EXCLUDED.inbound_messages, last_inbound_at = EXCLUDED.last_inbound_at,
+         reachability = EXCLUDED.reachability, unreachable_since = EXCLUDED.unreachable_since, updated_at = now()`,
+      [workspaceId, JSON.stringify(rows)],
     );
-    await m.query(`DELETE FROM contact_touch WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3`, [
+    await this.deleteTouches(
+      m,
       workspaceId,
-      pageId,
-      personKey,
-    ]);
+      contacts.map((c) => c.person),
+    );
+    const touches = contacts.flatMap(({ person, summary }) =>
+      summary.touches.map((t) => ({ ...t, pageId: person.pageId, personKey: person.personKey })),
+    );
     await m.query(
       `INSERT INTO contact_touch (workspace_id, event_id, page_id, person_key, source, time, ref, ad_id, ad_title, referer_uri, opens_thread)
-       SELECT $1, t."eventId", $2, $3, t.source, to_timestamp(t.time / 1000.0), t.ref, t."adId", t."adTitle", t."refererUri", t."opensThread"
-       FROM jsonb_to_recordset($4::jsonb) AS t("eventId" text, source text, time float8, ref text, "adId" text,
-         "adTitle" text, "refererUri" text, "opensThread" boolean)`,
-      [workspaceId, pageId, personKey, JSON.stringify(summary.touches)],
+       SELECT $1, t."eventId", t."pageId", t."personKey", t.source, to_timestamp(t.time / 1000.0), t.ref, t."adId", t."adTitle", t."refererUri", t."opensThread"
+       FROM jsonb_to_recordset($2::jsonb) AS t("eventId" text, "pageId" text, "personKey" text, source text, time float8,
+         ref text, "adId" text, "adTitle" text, "refererUri" text, "opensThread" boolean)`,
+      [workspaceId, JSON.stringify(touches)],
+    );
+  }
+
+  private async deleteTouches(m: EntityManager, workspaceId: string, people: PersonKey[]): Promise<void> {
+    await m.query(
+      `DELETE FROM contact_touch t USING unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       WHERE t.workspace_id = $1 AND t.page_id = p.page_id AND t.person_key = p.person_key`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
     );
   }
 
@@ -215,37 +285,77 @@ export class MessengerRepository {
     return { kind: row.attribution_model, windowMs: row.attribution_window_days * 86_400_000 };
   }
 
-  async personConversions(m: EntityManager, person: PersonRef): Promise<{ id: string; time: number }[]> {
-    const rows: { id: string; ms: string }[] = await m.query(
-      `SELECT id, extract(epoch FROM time) * 1000 AS ms FROM conversion
-       WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3 ORDER BY id`,
-      [person.workspaceId, person.pageId, person.personKey],
+  /** The conversions of these people, by person. */
+  async conversionsOf(
+    m: EntityManager,
+    workspaceId: string,
+    people: PersonKey[],
+  ): Promise<Map<string, { id: string; time: number }[]>> {
+    const rows: { id: string; ms: string; page_id: string; person_key: string }[] = await m.query(
+      `SELECT c.id, extract(epoch FROM c.time) * 1000 AS ms, c.page_id, c.person_key
+       FROM unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       JOIN conversion c ON c.workspace_id = $1 AND c.page_id = p.page_id AND c.person_key = p.person_key
+       ORDER BY c.id`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
     );
-    return rows.map((r) => ({ id: r.id, time: Number(r.ms) }));
+    const byPerson = new Map<string, { id: string; time: number }[]>();
+    for (const r of rows) {
+      const key = personId({ pageId: r.page_id, personKey: r.person_key });
+      byPerson.set(key, [...(byPerson.get(key) ?? []), { id: r.id, time: Number(r.ms) }]);
+    }
+    return byPerson;
   }
 
-  async creditConversion(m: EntityManager, conversionId: string, touch: Touch | undefined): Promise<void> {
+  /** What the Send API answered when the page messaged these people, by person. */
+  async sendOutcomesOf(
+    m: EntityManager,
+    workspaceId: string,
+    people: PersonKey[],
+  ): Promise<Map<string, { time: number; kind: SendOutcomeKind }[]>> {
+    const rows: { ms: string; outcome: SendOutcomeKind; page_id: string; person_key: string }[] = await m.query(
+      `SELECT extract(epoch FROM o.time) * 1000 AS ms, o.outcome, o.page_id, o.person_key
+       FROM unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       JOIN send_outcome o ON o.workspace_id = $1 AND o.page_id = p.page_id AND o.person_key = p.person_key`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
+    );
+    const byPerson = new Map<string, { time: number; kind: SendOutcomeKind }[]>();
+    for (const r of rows) {
+      const key = personId({ pageId: r.page_id, personKey: r.person_key });
+      byPerson.set(key, [...(byPerson.get(key) ?? []), { time: Number(r.ms), kind: r.outcome }]);
+    }
+    return byPerson;
+  }
+
+  /** Sets (or clears) the touch each conversion is credited to. */
+  async creditConversions(m: EntityManager, credits: { id: string; touch: Touch | undefined }[]): Promise<void> {
+    if (credits.length === 0) return;
     await m.query(
-      `UPDATE conversion SET credited_event_id = $2, credited_source = $3, credited_ad_id = $4, credited_ref = $5 WHERE id = $1`,
-      [conversionId, touch?.eventId ?? null, touch?.source ?? null, touch?.adId ?? null, touch?.ref ?? null],
+      `UPDATE conversion c SET credited_event_id = v."eventId", credited_source = v.source,
+         credited_ad_id = v."adId", credited_ref = v.ref
+       FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "eventId" text, source text, "adId" text, ref text)
+       WHERE c.id = v.id`,
+      [
+        JSON.stringify(
+          credits.map(({ id, touch }) => ({
+            id,
+            eventId: touch?.eventId ?? null,
+            source: touch?.source ?? null,
+            adId: touch?.adId ?? null,
+            ref: touch?.ref ?? null,
+          })),
+        ),
+      ],
     );
   }
 
-  /** True when the event is known only from the conversation backfill, not from a webhook delivery. */
-  async isBackfilled(m: EntityManager, workspaceId: string, eventId: string): Promise<boolean> {
-    const [row] = await m.query(
-      `SELECT delivery_id IS NULL AS backfilled FROM messenger_event WHERE workspace_id = $1 AND event_id = $2`,
-      [workspaceId, eventId],
+  /** Removes the contacts of people none of whose events shape a contact any more. */
+  async deleteContacts(m: EntityManager, workspaceId: string, people: PersonKey[]): Promise<void> {
+    if (people.length === 0) return;
+    await m.query(
+      `DELETE FROM contact c USING unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       WHERE c.workspace_id = $1 AND c.page_id = p.page_id AND c.person_key = p.person_key`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
     );
-    return row?.backfilled === true;
-  }
-
-  async deleteContact(m: EntityManager, person: PersonRef): Promise<void> {
-    await m.query(`DELETE FROM contact WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3`, [
-      person.workspaceId,
-      person.pageId,
-      person.personKey,
-    ]);
   }
 
   async conversionRules(m: EntityManager, workspaceId: string): Promise<ConversionRuleRow[]> {

@@ -6,6 +6,8 @@ type Pending = { body: Buffer; resolve: () => void; reject: (error: unknown) => 
 
 /** Deliveries committed in one INSERT at most; keeps one statement's parameters small. */
 const MAX_BATCH = 256;
+/** Time constant of the arrival rate's moving average. */
+const RATE_TAU_MS = 1_000;
 
 /**
  * Appends raw webhook deliveries to webhook_delivery with group commit: a request waits only for
@@ -16,15 +18,31 @@ const MAX_BATCH = 256;
 export class WebhookLogWriter {
   private queue: Pending[] = [];
   private flushing = false;
+  /** Exponentially decayed count of arrivals: divided by the time constant, arrivals per second. */
+  private recent = 0;
+  private recentAt = performance.now();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Resolves once the delivery is durably committed. */
   append(body: Buffer): Promise<void> {
+    this.recent = this.decayed() + 1;
     return new Promise((resolve, reject) => {
       this.queue.push({ body, resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /** Deliveries received per second, averaged over about the last second. */
+  arrivalRate(): number {
+    return this.decayed() / (RATE_TAU_MS / 1000);
+  }
+
+  private decayed(): number {
+    const now = performance.now();
+    const value = this.recent * Math.exp(-(now - this.recentAt) / RATE_TAU_MS);
+    this.recentAt = now;
+    return value;
   }
 
   private async flush(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { WebhookService } from './webhook.service.js';
 
@@ -31,25 +32,29 @@ export class WebhookController {
 }
 
 /** Deliveries the fast path did not acknowledge, with why: the controller raises it through Nest. */
-const refusals = new WeakMap<Request, { error: unknown }>();
+const refusals = new WeakMap<IncomingMessage, { error: unknown }>();
 
 /**
- * The hot path of POST /webhooks/messenger, mounted before Nest's middleware and router: under a
- * burst of deliveries the full pipeline (request logger child per request, router, interceptors,
- * exception zone, body-parser) was most of the CPU spent per delivery. Same steps, same order, as
- * the controller: raw bytes, signature, JSON check, durable append, then 200. A delivery it does not
- * acknowledge goes on to the controller, which answers it exactly as before (status, JSON error
- * body, error logging); so does everything but a POST to the exact path. Global Nest guards or
- * interceptors would not see an acknowledged delivery: the signature is this route's only guard.
+ * The hot path of POST /webhooks/messenger, on the bare HTTP server ahead of Express and Nest: under
+ * a burst of deliveries, Express's router and Nest's pipeline (request logger child per request,
+ * interceptors, exception zone, body-parser) were most of the CPU spent per delivery. Same steps,
+ * same order, as the controller: raw bytes, signature, JSON check, durable append, then 200. A
+ * delivery it does not acknowledge goes on to Express with its bytes already read, and the
+ * controller answers it exactly as before (status, JSON error body, error logging); so does
+ * everything but a POST to the exact path. Global Nest guards or interceptors would not see an
+ * acknowledged delivery: the signature is this route's only guard.
  */
-export function webhookFastPath(webhooks: WebhookService, options: { limitBytes: number }): RequestHandler {
-  const raw = express.raw({ type: () => true, limit: options.limitBytes });
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || req.path !== '/') return next();
+export function webhookFastPath(
+  webhooks: WebhookService,
+  options: { path: string; limitBytes: number },
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
+    if (req.method !== 'POST' || !isPath(req.url, options.path)) return next();
     const started = performance.now();
     const handle = (body: Buffer) => {
-      req.body = body;
-      webhooks.receive(body, req.header('x-hub-signature-256')).then(
+      (req as Request).body = body;
+      const signature = req.headers['x-hub-signature-256'];
+      webhooks.receive(body, typeof signature === 'string' ? signature : undefined).then(
         () => {
           res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': 14 });
           res.end('EVENT_RECEIVED');
@@ -62,17 +67,22 @@ export function webhookFastPath(webhooks: WebhookService, options: { limitBytes:
       );
     };
     const length = Number(req.headers['content-length']);
-    if (length > 0 && length <= options.limitBytes && !req.headers['content-encoding']) {
-      // the plain case (Meta's): read the bytes as they come; the HTTP parser holds them to content-length
-      readBody(req, length, handle, next);
-    } else {
-      // anything else (chunked, compressed, too large, empty) as body-parser does it, errors included
-      raw(req, res, (error?: unknown) => (error ? next(error) : handle(req.body as Buffer)));
-    }
+    // the plain case (Meta's): read the bytes as they come; the HTTP parser holds them to content-length.
+    // Anything else (chunked, compressed, too large, empty) goes to Express untouched: body-parser
+    // reads it, errors included, and the controller answers.
+    if (!(length > 0 && length <= options.limitBytes && !req.headers['content-encoding'])) return next();
+    readBody(req, length, handle, next);
   };
 }
 
-function readBody(req: Request, length: number, done: (body: Buffer) => void, fail: (error: unknown) => void): void {
+/** `/webhooks/messenger` exactly, with or without a query string or a trailing slash. */
+function isPath(url: string | undefined, path: string): boolean {
+  if (!url?.startsWith(path)) return false;
+  const rest = url.slice(path.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
+}
+
+function readBody(req: IncomingMessage, length: number, done: (body: Buffer) => void, fail: () => void): void {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.once('end', () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)));
@@ -80,7 +90,7 @@ function readBody(req: Request, length: number, done: (body: Buffer) => void, fa
 }
 
 /** The line the request logger writes for every request (pino-http does not see this path). */
-function logRequest(req: Request, res: Response, started: number): void {
+function logRequest(req: IncomingMessage, res: ServerResponse, started: number): void {
   const log = PinoLogger.root;
   if (log?.isLevelEnabled('info')) {
     log.info({ req, res, ms: Math.round(performance.now() - started) }, 'request completed');

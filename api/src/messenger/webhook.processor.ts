@@ -2,14 +2,26 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import { tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm/attribution';
 import { DataSource, type EntityManager } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EventIngest } from './event-ingest.js';
 import { MessengerRepository, type PendingDelivery } from './messenger.repository.js';
+import { WebhookLogWriter } from './webhook-log.writer.js';
 
 const MAX_ATTEMPTS = 5;
 /** Deliveries processed in one transaction. */
-const BATCH = 25;
+const BATCH = 100;
 /** Also poll, so deliveries stored by another instance (or before a crash) get processed. */
 const POLL_MS = 2_000;
+/**
+ * Receiving comes first. While deliveries arrive faster than BUSY_RATE per second, processing
+ * waits, so the CPU and the database go to acknowledging them: Meta waits on every ack and retries
+ * slow ones, while figures can be a little late. It waits only while the oldest pending delivery is
+ * younger than MAX_LAG_MS: under a sustained flood it processes again, so figures never fall more
+ * than about a minute behind by choice. An instance that is not receiving processes at full speed.
+ */
+const BUSY_RATE = 200;
+const MAX_LAG_MS = 60_000;
+const BUSY_CHECK_MS = 250;
 
 /**
  * Turns stored deliveries into events, contacts, touches and conversions, after the ack. Claims
@@ -29,6 +41,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: MessengerRepository,
     private readonly ingest: EventIngest,
+    private readonly log: WebhookLogWriter,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,7 +62,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.drain({ yieldToReceiving: true })
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`webhook processing failed: ${String(error)}`))
       .finally(() => {
@@ -65,11 +78,17 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
    * Processes pending deliveries until none is left; returns how many it processed. A batch of
    * deliveries shares one transaction, its events stored in id order and its people derived in key
    * order, so processors side by side lock in one sequence. If a batch fails (a bad delivery, or the
-   * database aborting it), its deliveries are processed one by one, each counted apart.
+   * database aborting it), its deliveries are processed one by one, each counted apart. The
+   * background loop yields to a burst of deliveries (see BUSY_RATE); a caller asking for a drain
+   * (a test, a command) gets it at once.
    */
-  async drain(): Promise<number> {
+  async drain({ yieldToReceiving = false }: { yieldToReceiving?: boolean } = {}): Promise<number> {
     let total = 0;
     while (!this.stopped) {
+      if (yieldToReceiving && (await this.receivingComesFirst())) {
+        await sleep(BUSY_CHECK_MS);
+        continue;
+      }
       const claimed = await this.db
         .transaction((m) => this.processBatch(m))
         .catch((error: unknown) => {
@@ -83,12 +102,20 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     return total;
   }
 
+  /** True while this instance is receiving a burst and the backlog is young enough to wait. */
+  private async receivingComesFirst(): Promise<boolean> {
+    if (this.log.arrivalRate() < BUSY_RATE) return false;
+    const oldest = await this.repo.oldestPendingAt(this.db.manager);
+    return oldest !== undefined && Date.now() - oldest.getTime() < MAX_LAG_MS;
+  }
+
   private async processBatch(m: EntityManager): Promise<number> {
     const deliveries = await this.repo.claimPending(m, BATCH);
     const byWorkspace = new Map<string, { event: MessengerEvent; deliveryId: string }[]>();
     const counts = new Map<string, number>();
+    const pages: PageWorkspaces = new Map();
     for (const delivery of deliveries) {
-      const routed = await this.route(m, delivery);
+      const routed = await this.route(m, delivery, pages);
       counts.set(delivery.id, routed.count);
       for (const [workspaceId, events] of routed.byWorkspace) {
         const list = byWorkspace.get(workspaceId) ?? [];
@@ -99,7 +126,10 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     for (const [workspaceId, events] of [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       await this.ingest.storeDelivered(m, workspaceId, events);
     }
-    for (const delivery of deliveries) await this.repo.markProcessed(m, delivery.id, counts.get(delivery.id) ?? 0);
+    await this.repo.markProcessed(
+      m,
+      deliveries.map((d) => ({ id: d.id, events: counts.get(d.id) ?? 0 })),
+    );
     return deliveries.length;
   }
 
@@ -111,7 +141,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     await m.query('SAVEPOINT delivery');
     try {
       const events = await this.processDelivery(m, delivery);
-      await this.repo.markProcessed(m, delivery.id, events);
+      await this.repo.markProcessed(m, [{ id: delivery.id, events }]);
       await m.query('RELEASE SAVEPOINT delivery');
     } catch (error) {
       await m.query('ROLLBACK TO SAVEPOINT delivery');
@@ -133,6 +163,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   private async route(
     m: EntityManager,
     delivery: PendingDelivery,
+    pages: PageWorkspaces = new Map(),
   ): Promise<{ count: number; byWorkspace: Map<string, MessengerEvent[]> }> {
     const parsed = parseBody(delivery.body);
     if (!parsed.ok) {
@@ -152,7 +183,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
         detail: u.reason,
       });
     }
-    const workspaces = await this.repo.workspacesOfPages(m, [...new Set(parsed.delivery.events.map((e) => e.pageId))]);
+    const workspaces = await this.workspacesOf(m, parsed.delivery.events, pages);
     const byWorkspace = new Map<string, MessengerEvent[]>();
     for (const event of parsed.delivery.events) {
       const workspaceId = workspaces.get(event.pageId);
@@ -169,7 +200,24 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
     }
     return { count: parsed.delivery.events.length, byWorkspace };
   }
+
+  /** The workspaces of the events' pages, read once per batch. */
+  private async workspacesOf(
+    m: EntityManager,
+    events: MessengerEvent[],
+    pages: PageWorkspaces,
+  ): Promise<PageWorkspaces> {
+    const unread = [...new Set(events.map((e) => e.pageId))].filter((id) => !pages.has(id));
+    if (unread.length > 0) {
+      const found = await this.repo.workspacesOfPages(m, unread);
+      for (const id of unread) pages.set(id, found.get(id));
+    }
+    return pages;
+  }
 }
+
+/** Pages' workspaces as far as read in this transaction (undefined: no workspace connected the page). */
+type PageWorkspaces = Map<string, string | undefined>;
 
 type ParsedBody = { ok: true; delivery: ParsedDelivery } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import { createWorld, startWebhookSender } from '@ctm/meta-sim';
+import { createWorld, startGraphServer, startWebhookSender } from '@ctm/meta-sim';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithTruth, formatAccuracy, type Observed } from '../support/ground-truth.js';
@@ -62,6 +62,7 @@ describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
     expect(stats.failures).toBe(0);
     expect(stats.duplicates).toBeGreaterThan(0.15 * stats.deliveries);
     await settle();
+    await messageEveryContact(month.to);
 
     const accuracy = compareWithTruth(world.truth(), await observed(), month);
     console.log(
@@ -79,10 +80,51 @@ describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
     expect(n).toBe(0);
   }
 
+  /**
+   * What a business's bot does: message every contact known by PSID (an account update, a tag allowed
+   * outside the 24-hour window) through the simulator's Send API at that time, and report each answer.
+   */
+  async function messageEveryContact(at: number): Promise<void> {
+    const graph = await startGraphServer(world, { now: () => at });
+    try {
+      const tokens = new Map(world.pages.map((p) => [p.id, p.accessToken]));
+      const people: { page_id: string; person_key: string }[] = await sql.query(
+        `SELECT page_id, person_key FROM contact WHERE person_key NOT LIKE 'uref:%' ORDER BY page_id, person_key`,
+      );
+      for (const { page_id, person_key } of people) {
+        const sent = await fetch(`${graph.url}/v24.0/${page_id}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            access_token: tokens.get(page_id),
+            recipient: { id: person_key },
+            messaging_type: 'MESSAGE_TAG',
+            tag: 'ACCOUNT_UPDATE',
+            message: { text: 'Your account was updated.' },
+          }),
+        });
+        const answer = (await sent.json()) as { error?: unknown };
+        const report = await running.api('/api/send-outcomes', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            page: page_id,
+            psid: person_key,
+            time: new Date(at).toISOString(),
+            error: answer.error ?? null,
+            idempotencyKey: `bot-${page_id}-${person_key}`,
+          }),
+        });
+        expect(report.status).toBe(201);
+      }
+    } finally {
+      await graph.close();
+    }
+  }
+
   async function observed(): Promise<Observed> {
-    const ms = (d: Date | null) => (d === null ? null : d.getTime());
     const contacts: Record<string, unknown>[] = await sql.query(
-      `SELECT page_id, person_key, first_source, first_ref, first_ad_id, first_seen_at, blocked_at FROM contact`,
+      `SELECT page_id, person_key, first_source, first_ref, first_ad_id, first_seen_at, reachability FROM contact`,
     );
     const touches: Record<string, unknown>[] = await sql.query(
       `SELECT page_id, person_key, source, ref, ad_id, time, opens_thread FROM contact_touch`,
@@ -98,7 +140,7 @@ describe.each(databaseKinds)('a simulated month of webhooks on %s', (kind) => {
         firstRef: c.first_ref as string | null,
         firstAdId: c.first_ad_id as string | null,
         firstSeenAt: (c.first_seen_at as Date).getTime(),
-        blockedAt: ms(c.blocked_at as Date | null),
+        reachability: c.reachability as Observed['contacts'][number]['reachability'],
       })),
       touches: touches.map((t) => ({
         pageId: t.page_id as string,

@@ -9,7 +9,8 @@ export type Observed = {
     firstRef: string | null;
     firstAdId: string | null;
     firstSeenAt: number;
-    blockedAt: number | null;
+    /** From the Send API's answers the business reported (the test messages every contact at the month's end). */
+    reachability: 'unknown' | 'reachable' | 'unreachable';
   }[];
   touches: {
     pageId: string;
@@ -47,7 +48,8 @@ const WHY = {
   adNoReferral: "ad arrival whose payload carried no referral: observed as ORGANIC; only Meta's insights count it",
   comment: 'comment private reply: the payloads are an echo and a message without referral; observed as ORGANIC',
   reported: "shop order with a value: reported by the business's systems (POST /api/conversions), not a webhook",
-  block: "a block is no webhook event: Meta's messaging_block insights and Send API errors are its sources",
+  guestBlock:
+    'a chat-plugin guest never known by PSID: the Send API answers 551 for a PSID, and no webhook says who blocked',
 } as const;
 
 /** A QR code is an m.me link: old codes still say MESSENGER_CODE, which the product keeps verbatim. */
@@ -119,9 +121,24 @@ export function compareWithTruth(people: Iterable<PersonTruth>, observed: Observ
     }
     keys.forEach((k) => explained.add(`conversion ${k}`));
 
+    // blocks: no webhook says so; the Send API answers 551 when the page messages the person afterwards
+    const blockedBy = (t: number) => p.blockedAt !== undefined && p.blockedAt < t;
+    const psidContact = contacts.get(psidKey);
+    if (psidContact && psidContact.reachability === 'unreachable' && !blockedBy(month.to))
+      mismatches.push(`blocks: ${psidKey} is marked unreachable, yet never blocked the page`);
     if (p.blockedAt !== undefined && at(month, p.blockedAt)) {
-      scores.blocks.total += 1;
-      notKnowable('blocks', 'block', 'blocks of the page by a person');
+      if (psidContact)
+        score(
+          'blocks',
+          psidContact.reachability === 'unreachable',
+          () => `${psidKey} blocked the page, yet is ${psidContact.reachability}`,
+        );
+      else {
+        scores.blocks.total += 1;
+        notKnowable('blocks', 'guestBlock', 'blocks by chat-plugin guests');
+      }
+    } else if (psidContact && psidContact.reachability === 'unreachable' && !blockedBy(month.from)) {
+      mismatches.push(`blocks: ${psidKey} is marked unreachable, yet did not block the page in the month`);
     }
 
     const inMonth = p.touches.filter((t) => at(month, t.at));
@@ -194,7 +211,6 @@ export function compareWithTruth(people: Iterable<PersonTruth>, observed: Observ
   for (const c of observed.contacts) {
     const key = pageKey(c.pageId, c.personKey);
     if (!explained.has(key)) mismatches.push(`contacts: ${key} is no person of the world`);
-    if (c.blockedAt !== null) mismatches.push(`blocks: ${key} is marked blocked, yet no payload says so`);
   }
   for (const t of observed.touches) {
     if (!explainedTouches.has(t))

@@ -8,3 +8,12 @@ export { timelineOf } from './timeline.js';
 export { attributeConversion } from './attribute.js';
 export { matchConversionRule, globRegExp, keywordRegExp } from './conversion-rules.js';
 export { canonicalJson, contentHash } from './json.js';
+export {
+  classifySendOutcome,
+  reachabilityOf,
+  OUTSIDE_WINDOW,
+  UNREACHABLE_CODE,
+  type SendApiError,
+  type SendOutcomeKind,
+  type Reachability,
+} from './reachability.js';

@@ -3,6 +3,7 @@ import { AdsSync1764151200000 } from './1764151200000-ads-sync.js';
 import { Messenger1764237600000 } from './1764237600000-messenger.js';
 import { ConversationBackfill1764324000000 } from './1764324000000-conversation-backfill.js';
 import { ConversionCredit1764410400000 } from './1764410400000-conversion-credit.js';
+import { SendOutcomes1764496800000 } from './1764496800000-send-outcomes.js';
 import { WorkspacesAccess1764583200000 } from './1764583200000-workspaces-access.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
@@ -12,5 +13,6 @@ export const migrations = [
   Messenger1764237600000,
   ConversationBackfill1764324000000,
   ConversionCredit1764410400000,
+  SendOutcomes1764496800000,
   WorkspacesAccess1764583200000,
 ];
