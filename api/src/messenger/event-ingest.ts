@@ -38,9 +38,17 @@ export class EventIngest {
     workspaceId: string,
     events: { event: MessengerEvent; deliveryId: string | null }[],
   ): Promise<number> {
+    // a plugin visitor Meta reveals in these events is known by PSID for all of them, whatever their order
+    const revealed = new Map<string, string>();
+    for (const { event } of events) {
+      if (!event.psid || !event.userRef) continue;
+      await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
+      revealed.set(`${event.pageId}\u0000${event.userRef}`, event.psid);
+    }
     const keyed = [];
     for (const { event, deliveryId } of events) {
-      keyed.push({ event, deliveryId, personKey: await this.personKey(m, workspaceId, event) });
+      const psid = event.userRef ? revealed.get(`${event.pageId}\u0000${event.userRef}`) : undefined;
+      keyed.push({ event, deliveryId, personKey: psid ?? (await this.personKey(m, workspaceId, event)) });
     }
     const fresh = await this.repo.insertEvents(m, workspaceId, keyed);
     const touched = new Map<string, PersonKey>();
@@ -60,10 +68,6 @@ export class EventIngest {
 
   /** PSID when known; a chat-plugin visitor is `uref:<user_ref>` until Meta reveals their PSID. */
   private async personKey(m: EntityManager, workspaceId: string, event: MessengerEvent): Promise<string | null> {
-    if (event.psid && event.userRef) {
-      await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
-      return event.psid;
-    }
     if (event.psid) return event.psid;
     if (!event.userRef) return null;
     return (await this.repo.psidOfUserRef(m, workspaceId, event.pageId, event.userRef)) ?? `uref:${event.userRef}`;
