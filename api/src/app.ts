@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/config.js';
 import { AppModule, dashboardDist } from './app.module.js';
@@ -22,12 +23,32 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
     AppModule.forRoot({ config, databaseUrl, serveDashboard }),
     { bufferLogs: true, bodyParser: false },
   );
+  app.use(securityHeaders());
   configureBodyParsing(app);
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
   if (!serveDashboard) logger.warn(`No built dashboard in ${dashboardDist}: run "npm run build" to serve it at /.`);
   return app;
+}
+
+/**
+ * helmet's headers on every response Express sends (the webhook ack, answered ahead of Express, is
+ * plain text for Meta). The dashboard is same-origin scripts and styles; recharts sets inline
+ * styles. No upgrade-insecure-requests: a laptop install serves plain HTTP on a LAN address too.
+ * CORS stays closed: Nest sends no Access-Control-Allow-Origin unless enabled.
+ */
+function securityHeaders(): ReturnType<typeof helmet> {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
 }
 
 /**
