@@ -1,0 +1,14 @@
+export { TOTALS, emptyTotals, addTotals, type TotalName, type Totals } from './totals.js';
+export {
+  METRICS,
+  METRIC_IDS,
+  metric,
+  isMetricId,
+  type MetricDefinition,
+  type MetricId,
+  type MetricUnit,
+  type Better,
+  type MetricSource,
+} from './definitions.js';
+export { compare, type Compared } from './compare.js';
+export { twoProportionTest, type Proportion, type ProportionTest } from './significance.js';
