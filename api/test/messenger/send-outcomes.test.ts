@@ -52,11 +52,11 @@ describe.each(databaseKinds)('POST /api/send-outcomes on %s', (kind) => {
   };
   const reachability = async (psid: string) =>
     (
-      await sql.query(`SELECT reachability, unreachable_since FROM contact WHERE page_id = $1 AND person_key = $2`, [
+      await sql.query(`SELECT reachability, unreachable_at FROM contact WHERE page_id = $1 AND person_key = $2`, [
         PAGE,
         psid,
       ])
-    )[0] as { reachability: string; unreachable_since: Date | null } | undefined;
+    )[0] as { reachability: string; unreachable_at: Date | null } | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -70,7 +70,7 @@ describe.each(databaseKinds)('POST /api/send-outcomes on %s', (kind) => {
   });
 
   it('keeps "outside the window" apart from "unreachable", and a 551 marks the contact unreachable', async () => {
-    expect(await reachability(KNOWN)).toEqual({ reachability: 'reachable', unreachable_since: null });
+    expect(await reachability(KNOWN)).toEqual({ reachability: 'reachable', unreachable_at: null });
     const outside = await post({
       page: PAGE,
       psid: KNOWN,
@@ -91,7 +91,7 @@ describe.each(databaseKinds)('POST /api/send-outcomes on %s', (kind) => {
     expect(unreachable).toMatchObject({ status: 201, body: { outcome: 'unreachable', duplicate: false } });
     expect(await reachability(KNOWN)).toEqual({
       reachability: 'unreachable',
-      unreachable_since: new Date(T + 31 * HOUR),
+      unreachable_at: new Date(T + 31 * HOUR),
     });
 
     // a retry of the same report changes nothing
@@ -106,13 +106,13 @@ describe.each(databaseKinds)('POST /api/send-outcomes on %s', (kind) => {
     expect(await sql.query(`SELECT count(*)::int AS n FROM send_outcome`)).toEqual([{ n: 2 }]);
     expect(await reachability(KNOWN)).toEqual({
       reachability: 'unreachable',
-      unreachable_since: new Date(T + 31 * HOUR),
+      unreachable_at: new Date(T + 31 * HOUR),
     });
   });
 
   it('makes a contact reachable again when they write after a 551 (they unblocked the page)', async () => {
     await message(KNOWN, T + 50 * HOUR, 'Back again');
-    expect(await reachability(KNOWN)).toEqual({ reachability: 'reachable', unreachable_since: null });
+    expect(await reachability(KNOWN)).toEqual({ reachability: 'reachable', unreachable_at: null });
   });
 
   it('keeps the answer for a PSID not seen yet and applies it when the person appears', async () => {
@@ -127,19 +127,17 @@ describe.each(databaseKinds)('POST /api/send-outcomes on %s', (kind) => {
     await message(LATER, T + HOUR, 'Hi there');
     expect(await reachability(LATER)).toEqual({
       reachability: 'unreachable',
-      unreachable_since: new Date(T + 2 * HOUR),
+      unreachable_at: new Date(T + 2 * HOUR),
     });
   });
 
   it('gives the same reachability when attribution is recomputed from the stored log', async () => {
-    const before = await sql.query(
-      `SELECT person_key, reachability, unreachable_since FROM contact ORDER BY person_key`,
-    );
+    const before = await sql.query(`SELECT person_key, reachability, unreachable_at FROM contact ORDER BY person_key`);
     const [{ id }] = await sql.query(`SELECT id FROM workspace WHERE slug = 'default'`);
     await running.app.get(AttributionRecompute).recomputeWorkspace(id);
-    expect(
-      await sql.query(`SELECT person_key, reachability, unreachable_since FROM contact ORDER BY person_key`),
-    ).toEqual(before);
+    expect(await sql.query(`SELECT person_key, reachability, unreachable_at FROM contact ORDER BY person_key`)).toEqual(
+      before,
+    );
   });
 
   it.each([

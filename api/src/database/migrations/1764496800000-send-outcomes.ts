@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What the Send API answered when the page messaged a contact (reported by the business's systems),
  * and each contact's reachability derived from it: unreachable (error 551: blocked the page or
- * deactivated the account) is kept apart from outside-the-window and other failures. It replaces
- * contact.blocked_at, which nothing could fill: no webhook says a person blocked the page.
+ * deactivated the account) is kept apart from outside-the-window and other failures. It fills
+ * contact.unreachable_at (since when), and replaces contact.blocked_at, which nothing could fill: no
+ * webhook says a person blocked the page.
  */
 export class SendOutcomes1764496800000 implements MigrationInterface {
   name = 'SendOutcomes1764496800000';
@@ -28,14 +29,11 @@ export class SendOutcomes1764496800000 implements MigrationInterface {
     await q.query(`CREATE INDEX send_outcome_person ON send_outcome (workspace_id, page_id, person_key, time)`);
     await q.query(`ALTER TABLE contact
       ADD COLUMN reachability text NOT NULL DEFAULT 'unknown' CHECK (reachability IN ('unknown', 'reachable', 'unreachable')),
-      ADD COLUMN unreachable_since timestamptz,
       DROP COLUMN blocked_at`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(
-      `ALTER TABLE contact ADD COLUMN blocked_at timestamptz, DROP COLUMN unreachable_since, DROP COLUMN reachability`,
-    );
+    await q.query(`ALTER TABLE contact ADD COLUMN blocked_at timestamptz, DROP COLUMN reachability`);
     await q.query(`DROP TABLE send_outcome`);
   }
 }
