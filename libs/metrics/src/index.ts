@@ -12,3 +12,14 @@ export {
 } from './definitions.js';
 export { compare, type Compared } from './compare.js';
 export { twoProportionTest, type Proportion, type ProportionTest } from './significance.js';
+export {
+  contributions,
+  rollupDelta,
+  rollupKeyId,
+  dayIn,
+  UNCREDITED,
+  type ContactFacts,
+  type RollupKey,
+  type RollupCounts,
+  type RollupRow,
+} from './contributions.js';
