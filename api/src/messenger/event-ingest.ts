@@ -40,10 +40,14 @@ export class EventIngest {
   ): Promise<number> {
     // a plugin visitor Meta reveals in these events is known by PSID for all of them, whatever their order
     const revealed = new Map<string, string>();
+    const touched = new Map<string, PersonKey>();
     for (const { event } of events) {
       if (!event.psid || !event.userRef) continue;
       await this.repo.mergeUserRef(m, workspaceId, event.pageId, event.userRef, event.psid);
       revealed.set(`${event.pageId}\u0000${event.userRef}`, event.psid);
+      // the guest's contact, if any, is derived again: with no events left it goes, figures and all
+      const guest = { pageId: event.pageId, personKey: `uref:${event.userRef}` };
+      touched.set(personId(guest), guest);
     }
     const keyed = [];
     for (const { event, deliveryId } of events) {
@@ -51,7 +55,6 @@ export class EventIngest {
       keyed.push({ event, deliveryId, personKey: psid ?? (await this.personKey(m, workspaceId, event)) });
     }
     const fresh = await this.repo.insertEvents(m, workspaceId, keyed);
-    const touched = new Map<string, PersonKey>();
     for (const { event, personKey } of keyed) {
       if (!fresh.has(event.id) || !personKey) continue;
       await this.conversions.fromEvent(m, workspaceId, event, personKey);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RollupRow } from '@ctm/metrics';
 import type {
   AttributionModel,
   ContactSummary,
@@ -11,6 +12,8 @@ import type { EntityManager } from 'typeorm';
 
 export type PendingDelivery = { id: string; body: Buffer; receivedAt: Date };
 export type PersonRef = { workspaceId: string; pageId: string; personKey: string };
+export type PersonConversion = { id: string; time: number; value: number | null; currency: string | null };
+
 /** A person within a workspace: a contact is one person on one page. */
 export type PersonKey = { pageId: string; personKey: string };
 
@@ -165,11 +168,7 @@ export class MessengerRepository {
       `UPDATE messenger_event SET person_key = $4 WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3`,
       [workspaceId, pageId, guestKey, psid],
     );
-    await m.query(`DELETE FROM contact WHERE workspace_id = $1 AND page_id = $2 AND person_key = $3`, [
-      workspaceId,
-      pageId,
-      guestKey,
-    ]);
+    // the guest's contact is derived again with the batch (no events left: removed, its figures with it)
   }
 
   /**
@@ -290,18 +289,26 @@ export class MessengerRepository {
     m: EntityManager,
     workspaceId: string,
     people: PersonKey[],
-  ): Promise<Map<string, { id: string; time: number }[]>> {
-    const rows: { id: string; ms: string; page_id: string; person_key: string }[] = await m.query(
-      `SELECT c.id, extract(epoch FROM c.time) * 1000 AS ms, c.page_id, c.person_key
+  ): Promise<Map<string, PersonConversion[]>> {
+    const rows: {
+      id: string;
+      ms: string;
+      value: number | null;
+      currency: string | null;
+      page_id: string;
+      person_key: string;
+    }[] = await m.query(
+      `SELECT c.id, extract(epoch FROM c.time) * 1000 AS ms, c.value::float8 AS value, c.currency, c.page_id, c.person_key
        FROM unnest($2::text[], $3::text[]) AS p(page_id, person_key)
        JOIN conversion c ON c.workspace_id = $1 AND c.page_id = p.page_id AND c.person_key = p.person_key
        ORDER BY c.id`,
       [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
     );
-    const byPerson = new Map<string, { id: string; time: number }[]>();
+    const byPerson = new Map<string, PersonConversion[]>();
     for (const r of rows) {
       const key = personId({ pageId: r.page_id, personKey: r.person_key });
-      byPerson.set(key, [...(byPerson.get(key) ?? []), { id: r.id, time: Number(r.ms) }]);
+      const conversion = { id: r.id, time: Number(r.ms), value: r.value, currency: r.currency };
+      byPerson.set(key, [...(byPerson.get(key) ?? []), conversion]);
     }
     return byPerson;
   }
@@ -324,6 +331,71 @@ export class MessengerRepository {
       byPerson.set(key, [...(byPerson.get(key) ?? []), { time: Number(r.ms), kind: r.outcome }]);
     }
     return byPerson;
+  }
+
+  /** The workspace's time zone: the days of its observed figures. */
+  async timeZone(m: EntityManager, workspaceId: string): Promise<string> {
+    const [row] = await m.query(`SELECT time_zone FROM workspace WHERE id = $1`, [workspaceId]);
+    return row.time_zone;
+  }
+
+  /** What each person currently contributes to the daily rollups. */
+  async contributionsOf(m: EntityManager, workspaceId: string, people: PersonKey[]): Promise<Map<string, RollupRow[]>> {
+    const rows: { page_id: string; person_key: string; rows: RollupRow[] }[] = await m.query(
+      `SELECT c.page_id, c.person_key, c.rows
+       FROM unnest($2::text[], $3::text[]) AS p(page_id, person_key)
+       JOIN contact_contribution c ON c.workspace_id = $1 AND c.page_id = p.page_id AND c.person_key = p.person_key`,
+      [workspaceId, people.map((p) => p.pageId), people.map((p) => p.personKey)],
+    );
+    return new Map(rows.map((r) => [personId({ pageId: r.page_id, personKey: r.person_key }), r.rows]));
+  }
+
+  async saveContributions(
+    m: EntityManager,
+    workspaceId: string,
+    contributions: { person: PersonKey; rows: RollupRow[] }[],
+  ): Promise<void> {
+    if (contributions.length === 0) return;
+    await m.query(
+      `INSERT INTO contact_contribution (workspace_id, page_id, person_key, rows)
+       SELECT $1, c."pageId", c."personKey", c.rows FROM jsonb_to_recordset($2::jsonb) AS c("pageId" text, "personKey" text, rows jsonb)
+       ON CONFLICT (workspace_id, page_id, person_key) DO UPDATE SET rows = EXCLUDED.rows`,
+      [
+        workspaceId,
+        JSON.stringify(
+          contributions.map((c) => ({ pageId: c.person.pageId, personKey: c.person.personKey, rows: c.rows })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * Adds deltas to the daily rollups, in key order (so transactions side by side lock rollup rows
+   * in one sequence), summing deltas of one key first.
+   */
+  async addToRollup(m: EntityManager, workspaceId: string, deltas: RollupRow[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await m.query(
+      `INSERT INTO observed_daily AS o (workspace_id, day, page_id, source, ad_id, ref, currency, new_contacts,
+         replied_new_contacts, converted_new_contacts, unreachable_new_contacts, reengaged_contacts, conversions, revenue)
+       SELECT $1, d.day::date, d."pageId", d.source, d."adId", d.ref, d.currency, sum(d."newContacts"),
+         sum(d."repliedNewContacts"), sum(d."convertedNewContacts"), sum(d."unreachableNewContacts"),
+         sum(d."reengagedContacts"), sum(d.conversions), sum(d.revenue)
+       FROM jsonb_to_recordset($2::jsonb) AS d(day text, "pageId" text, source text, "adId" text, ref text, currency text,
+         "newContacts" int, "repliedNewContacts" int, "convertedNewContacts" int, "unreachableNewContacts" int,
+         "reengagedContacts" int, conversions int, revenue numeric)
+       GROUP BY d.day, d."pageId", d.source, d."adId", d.ref, d.currency
+       ORDER BY d.day, d."pageId", d.source, d."adId", d.ref, d.currency
+       ON CONFLICT (workspace_id, day, page_id, source, ad_id, ref, currency) DO UPDATE SET
+         new_contacts = o.new_contacts + EXCLUDED.new_contacts,
+         replied_new_contacts = o.replied_new_contacts + EXCLUDED.replied_new_contacts,
+         converted_new_contacts = o.converted_new_contacts + EXCLUDED.converted_new_contacts,
+         unreachable_new_contacts = o.unreachable_new_contacts + EXCLUDED.unreachable_new_contacts,
+         reengaged_contacts = o.reengaged_contacts + EXCLUDED.reengaged_contacts,
+         conversions = o.conversions + EXCLUDED.conversions,
+         revenue = o.revenue + EXCLUDED.revenue`,
+      [workspaceId, JSON.stringify(deltas)],
+    );
   }
 
   /** Sets (or clears) the touch each conversion is credited to. */
