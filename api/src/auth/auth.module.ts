@@ -8,6 +8,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LOGIN_THROTTLERS, LoginThrottlerGuard, THROTTLED_MESSAGE } from './login-throttler.guard.js';
+import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -22,7 +23,7 @@ import { UsersRepository } from './users.repository.js';
     WorkspacesModule,
     ThrottlerModule.forRoot({ throttlers: LOGIN_THROTTLERS, errorMessage: THROTTLED_MESSAGE }),
   ],
-  controllers: [AuthController, TokensController, AuditController],
+  controllers: [AuthController, TokensController, MembersController, AuditController],
   providers: [
     AuthService,
     MembersService,

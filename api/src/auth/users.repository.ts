@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from './roles.js';
 
 export type UserRow = { id: string; email: string; passwordHash: string };
+export type MemberRow = { userId: string; email: string; role: Role; since: Date };
 export type MembershipRow = { workspaceId: string; workspace: string; workspaceName: string; role: Role };
 
 /** app_user and membership: who can sign in, and their role in each workspace. */
@@ -68,5 +69,20 @@ export class UsersRepository {
        WHERE m.user_id = $1 ORDER BY m.created_at, w.slug`,
       [userId],
     )) as MembershipRow[];
+  }
+
+  /** The workspace's members, owners first. */
+  async members(workspaceId: string, m: EntityManager = this.db.manager): Promise<MemberRow[]> {
+    return (await m.query(
+      `SELECT u.id AS "userId", u.email, m.role, m.created_at AS since
+       FROM membership m JOIN app_user u ON u.id = m.user_id
+       WHERE m.workspace_id = $1
+       ORDER BY array_position(ARRAY['owner', 'admin', 'analyst', 'viewer'], m.role), lower(u.email)`,
+      [workspaceId],
+    )) as MemberRow[];
+  }
+
+  async removeMembership(m: EntityManager, userId: string, workspaceId: string): Promise<void> {
+    await m.query(`DELETE FROM membership WHERE user_id = $1 AND workspace_id = $2`, [userId, workspaceId]);
   }
 }

@@ -101,6 +101,10 @@ describe.each(databaseKinds)('the authorization matrix, generated from the route
       role: 'admin',
       tokenScopes: ['write:conversions', 'admin'],
     });
+    expect(rule('POST', '/api/send-outcomes')).toMatchObject({
+      role: 'admin',
+      tokenScopes: ['write:conversions', 'admin'],
+    });
     expect(rule('GET', '/api/audit')).toMatchObject({ role: 'owner', tokenScopes: [] });
     expect(rule('POST', '/api/tokens')).toMatchObject({ role: 'admin', tokenScopes: [] });
     expect(rule('GET', '/api/admin/webhook-quarantine')).toMatchObject({ role: 'owner', server: true });

@@ -5,7 +5,7 @@ import { fillPath, routeTable } from '../support/route-table.js';
 import { memberHeaders, startTestApp, tokenHeaders, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
-type Ids = { workspace: string; run: string; token: string; account: string; page: string };
+type Ids = { workspace: string; run: string; token: string; account: string; page: string; member: string };
 
 /** A workspace with a sync run, an ad account, a connected page, a token and audit entries. */
 async function seedWorkspace(running: RunningApp, slug: string, page: string): Promise<Ids> {
@@ -23,7 +23,9 @@ async function seedWorkspace(running: RunningApp, slug: string, page: string): P
   );
   await connectPage(sql, workspace, { pageId: page });
   const { tokenId: token } = await tokenHeaders(app, { workspace: slug, scope: 'read' });
-  return { workspace, run, token, account, page };
+  await memberHeaders(app, { workspace: slug, role: 'viewer', email: `viewer@${slug}.test` });
+  const [{ id: member }] = await sql.query(`SELECT id FROM app_user WHERE email = $1`, [`viewer@${slug}.test`]);
+  return { workspace, run, token, account, page, member };
 }
 
 describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => {
@@ -98,33 +100,47 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
     const objectOfB: Record<string, string> = {
       'GET /api/sync/runs/:id': b.run,
       'DELETE /api/tokens/:id': b.token,
+      'PATCH /api/members/:userId': b.member,
+      'DELETE /api/members/:userId': b.member,
     };
     const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
     expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
     for (const route of withId) {
       const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!);
-      const asUser = await call(path, ownerA, { method: route.method });
+      const body = route.method === 'PATCH' ? JSON.stringify({ role: 'owner' }) : undefined;
+      const asUser = await call(path, ownerA, { method: route.method, body });
       expect(asUser.status, `${route.method} ${route.path} as A's owner`).toBe(404);
-      const asToken = await call(path, adminTokenA, { method: route.method });
+      const asToken = await call(path, adminTokenA, { method: route.method, body });
       expect([404, 403], `${route.method} ${route.path} as A's token`).toContain(asToken.status);
     }
     const [tokenOfB] = await sql.query(`SELECT revoked_at FROM api_token WHERE id = $1`, [b.token]);
     expect(tokenOfB.revoked_at).toBeNull();
+    const [memberOfB] = await sql.query(`SELECT role FROM membership WHERE user_id = $1 AND workspace_id = $2`, [
+      b.member,
+      b.workspace,
+    ]);
+    expect(memberOfB).toEqual({ role: 'viewer' });
   });
 
   it("refuses B's page and B's account in A's writes with 404", async () => {
     const report = { page: b.page, psid: '7312345678901234', event: 'purchase', idempotencyKey: 'order-b' };
+    const outcome = { page: b.page, psid: '7312345678901234', error: null, idempotencyKey: 'send-b' };
     for (const who of [ownerA, adminTokenA]) {
       const res = await call('/api/conversions', who, { method: 'POST', body: JSON.stringify(report) });
       expect(res.status).toBe(404);
+      const sent = await call('/api/send-outcomes', who, { method: 'POST', body: JSON.stringify(outcome) });
+      expect(sent.status).toBe(404);
       const sync = await call('/api/sync', who, {
         method: 'POST',
         body: JSON.stringify({ account: b.account, since: '2026-11-01' }),
       });
       expect(sync.status).toBe(404);
     }
-    const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM conversion WHERE workspace_id = $1`, [b.workspace]);
-    expect(n).toBe(0);
+    const [{ n }] = await sql.query(
+      `SELECT (SELECT count(*) FROM conversion WHERE workspace_id = $1) + (SELECT count(*) FROM send_outcome WHERE workspace_id = $1) AS n`,
+      [b.workspace],
+    );
+    expect(Number(n)).toBe(0);
   });
 
   it("never shows B's rows in A's lists", async () => {
@@ -139,7 +155,7 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
         if (res.status === 403) continue;
         expect(res.status, `GET ${route.path}`).toBe(200);
         const text = await res.text();
-        for (const id of [b.workspace, b.run, b.token, b.account, 'tenant-b'])
+        for (const id of [b.workspace, b.run, b.token, b.account, b.member, 'tenant-b'])
           expect(text, `GET ${route.path} shows ${id}`).not.toContain(id);
       }
     }
