@@ -216,4 +216,29 @@ describe('App (sign-in)', () => {
     renderApp();
     expect(await screen.findByRole('heading', { name: 'Sign in to ctm-analytics' })).toBeTruthy();
   });
+
+  it("switches to another of the user's workspaces", async () => {
+    const two = {
+      ...ME,
+      workspaces: [
+        { slug: 'demo', name: 'Demo workspace', role: 'analyst' },
+        { slug: 'acme', name: 'Acme', role: 'viewer' },
+      ],
+    };
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = String(input);
+      if (path === '/api/auth/me') return answer(200, two);
+      if (path === '/api/auth/workspace') {
+        expect(JSON.parse(String(init!.body))).toEqual({ workspace: 'acme' });
+        return answer(200, { ...two, current: { slug: 'acme', name: 'Acme', role: 'viewer' } });
+      }
+      if (path === '/api/health') return answer(200, { status: 'ok', db: 'ok', version: '1.2.3' });
+      if (path === '/api/demo') return answer(200, { enabled: false });
+      return answer(200, []);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderApp();
+    fireEvent.change(await screen.findByLabelText('Workspace'), { target: { value: 'acme' } });
+    expect(await screen.findByText('Acme (viewer)', { selector: '[data-testid="current-workspace"]' })).toBeTruthy();
+  });
 });

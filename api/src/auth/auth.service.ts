@@ -85,6 +85,8 @@ export class AuthService {
     const user = await this.users.byEmail(email);
     if (!(await this.hasher.verify(user?.passwordHash, password)) || !user)
       throw new UnauthorizedException(BAD_CREDENTIALS);
+    // sign-ins are rare enough to sweep expired sessions on: no job to schedule
+    void this.sessions.deleteExpired().catch(() => {});
     return this.createSession(user.id, null);
   }
 
