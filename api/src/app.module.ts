@@ -9,6 +9,7 @@ import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { MessengerModule } from './messenger/messenger.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         AdsSyncModule,
         MessengerModule,
+        MetricsModule,
         DemoModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]

@@ -23,3 +23,4 @@ export {
   type RollupCounts,
   type RollupRow,
 } from './contributions.js';
+export { comparisonRange, daysOf, isDay, rangeDays, MAX_RANGE_DAYS, type DayRange } from './periods.js';

@@ -1,0 +1,76 @@
+import {
+  comparisonRange,
+  isDay,
+  MAX_RANGE_DAYS,
+  rangeDays,
+  isMetricId,
+  type DayRange,
+  type MetricId,
+} from '@ctm/metrics';
+import { z } from 'zod';
+
+const day = (what: string) =>
+  z
+    .string({ error: `is required: the ${what} day, as YYYY-MM-DD` })
+    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+
+/** The query every figures endpoint shares: an inclusive range, an optional comparison and filters. */
+export const figuresQueryBase = z.object({
+  from: day('first'),
+  to: day('last'),
+  compare: z.string().optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
+    .optional(),
+  source: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/, { error: 'must be a referral source such as SHORTLINK or CUSTOMER_CHAT_PLUGIN' })
+    .optional(),
+  sort: z
+    .string()
+    .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or conversionRate' })
+    .optional(),
+  order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
+});
+
+export type FiguresQuery = {
+  range: DayRange;
+  comparison: DayRange | null;
+  page?: string;
+  source?: string;
+  sort: MetricId;
+  order: 'asc' | 'desc';
+};
+
+/** Parses and checks a figures query; sort defaults to `defaultSort`, descending. */
+export function figuresQuery(defaultSort: MetricId) {
+  return figuresQueryBase.strict().transform((q, ctx): FiguresQuery => {
+    const range = { from: q.from, to: q.to };
+    if (q.from > q.to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
+      return z.NEVER;
+    }
+    if (rangeDays(range) > MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes a range over ${MAX_RANGE_DAYS} days` });
+      return z.NEVER;
+    }
+    let comparison: DayRange | null = null;
+    if (q.compare !== undefined) {
+      try {
+        comparison = comparisonRange(range, q.compare);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['compare'], message: (error as Error).message });
+        return z.NEVER;
+      }
+    }
+    return {
+      range,
+      comparison,
+      ...(q.page ? { page: q.page } : {}),
+      ...(q.source ? { source: q.source } : {}),
+      sort: (q.sort as MetricId | undefined) ?? defaultSort,
+      order: q.order ?? 'desc',
+    };
+  });
+}

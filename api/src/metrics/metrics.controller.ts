@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.js';
+import { Current } from '../auth/current.decorator.js';
+import type { RequestAccess } from '../auth/request-access.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { figuresQuery, type FiguresQuery } from './dto/figures-query.dto.js';
+import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
+
+/** Figures of the caller's workspace, from the daily rollups. */
+@Controller('api')
+export class MetricsController {
+  constructor(private readonly refLinks: RefLinksService) {}
+
+  /** A row per ref (m.me link, QR code, chat-plugin ref): contacts, conversions, blocks and their rates. */
+  @Access('viewer')
+  @Get('ref-links')
+  refLinksReport(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(figuresQuery('newContacts'))) query: FiguresQuery,
+  ): Promise<RefLinksReport> {
+    return this.refLinks.report(access.workspaceId, query);
+  }
+}
