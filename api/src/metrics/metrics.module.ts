@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRepository } from './metrics.repository.js';
+import { OverviewService } from './overview.service.js';
 import { RefLinksService } from './ref-links.service.js';
 
 /** The metrics API (#7): figures read from the daily rollups, defined once in libs/metrics. */
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRepository, RefLinksService],
+  providers: [MetricsRepository, RefLinksService, OverviewService],
 })
 export class MetricsModule {}

@@ -7,6 +7,10 @@ export type ObservedFilters = { page?: string; source?: string };
 export type RefTotalsRow = { source: string; ref: string; currency: string; totals: Partial<Totals> };
 export type RefDayRow = { source: string; ref: string; day: string; newContacts: number; conversions: number };
 
+export type DeliveryRow = { currency: string; totals: Partial<Totals> };
+export type SeriesRow = { day: string; newContacts: number; conversions: number };
+export type SpendDayRow = { day: string; currency: string; spend: number };
+
 /** Reads the daily rollups (never the raw events): every query is by workspace and day range. */
 @Injectable()
 export class MetricsRepository {
@@ -64,5 +68,100 @@ export class MetricsRepository {
       newContacts: r.new_contacts,
       conversions: r.conversions,
     }));
+  }
+
+  /** Observed totals over a range, revenue apart per currency ('' for rows without revenue). */
+  async observedTotals(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefTotalsRow[]> {
+    const rows: Record<string, string | number>[] = await this.db.query(
+      `SELECT currency, sum(new_contacts)::int AS new_contacts, sum(replied_new_contacts)::int AS replied,
+         sum(converted_new_contacts)::int AS converted, sum(unreachable_new_contacts)::int AS unreachable,
+         sum(reengaged_contacts)::int AS reengaged, sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
+       FROM observed_daily
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
+         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
+       GROUP BY currency`,
+      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+    );
+    return rows.map((r) => ({
+      source: '',
+      ref: '',
+      currency: String(r['currency']),
+      totals: {
+        newContacts: Number(r['new_contacts']),
+        repliedNewContacts: Number(r['replied']),
+        convertedNewContacts: Number(r['converted']),
+        unreachableNewContacts: Number(r['unreachable']),
+        reengagedContacts: Number(r['reengaged']),
+        conversions: Number(r['conversions']),
+        revenue: Number(r['revenue']),
+      },
+    }));
+  }
+
+  /**
+   * New contacts the ads brought, by the currency of the ad's account (what their spend is in);
+   * '' for ads not synced yet.
+   */
+  async adContactsByCurrency(
+    workspaceId: string,
+    range: DayRange,
+    filters: ObservedFilters,
+  ): Promise<Map<string, number>> {
+    const rows: { currency: string; n: number }[] = await this.db.query(
+      `SELECT coalesce(a.currency, '') AS currency, sum(o.new_contacts)::int AS n
+       FROM observed_daily o
+       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id
+       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
+       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND o.source = 'ADS'
+         AND ($4::text IS NULL OR o.page_id = $4)
+       GROUP BY 1`,
+      [workspaceId, range.from, range.to, filters.page ?? null],
+    );
+    return new Map(rows.map((r) => [r.currency, r.n]));
+  }
+
+  /** Delivery and Meta-reported totals per currency, days in each ad account's time zone. */
+  async deliveryTotals(workspaceId: string, range: DayRange): Promise<DeliveryRow[]> {
+    const rows: Record<string, string | number>[] = await this.db.query(
+      `SELECT currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks,
+         sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
+         sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
+       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
+       GROUP BY currency`,
+      [workspaceId, range.from, range.to],
+    );
+    return rows.map((r) => ({
+      currency: String(r['currency']),
+      totals: {
+        spend: Number(r['spend']),
+        impressions: Number(r['impressions']),
+        clicks: Number(r['clicks']),
+        conversationsStarted: Number(r['started']),
+        firstReplies: Number(r['first_replies']),
+        messagingConnections: Number(r['connections']),
+        metaBlocks: Number(r['blocks']),
+      },
+    }));
+  }
+
+  async observedSeries(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<SeriesRow[]> {
+    const rows: { day: string; new_contacts: number; conversions: number }[] = await this.db.query(
+      `SELECT day::text AS day, sum(new_contacts)::int AS new_contacts, sum(conversions)::int AS conversions
+       FROM observed_daily
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
+         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
+       GROUP BY day`,
+      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+    );
+    return rows.map((r) => ({ day: r.day, newContacts: r.new_contacts, conversions: r.conversions }));
+  }
+
+  async spendSeries(workspaceId: string, range: DayRange): Promise<SpendDayRow[]> {
+    const rows: { day: string; currency: string; spend: number }[] = await this.db.query(
+      `SELECT day::text AS day, currency, sum(spend)::float8 AS spend FROM ad_insight_daily
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY day, currency`,
+      [workspaceId, range.from, range.to],
+    );
+    return rows;
   }
 }

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import {
+  addTotals,
+  compare,
+  daysOf,
+  emptyTotals,
+  metric,
+  type Compared,
+  type DayRange,
+  type MetricId,
+  type Totals,
+} from '@ctm/metrics';
+import type { FiguresQuery } from './dto/figures-query.dto.js';
+import { MetricsRepository, type ObservedFilters } from './metrics.repository.js';
+
+/** Observed figures: in the workspace's time zone, any currency apart. */
+export const OBSERVED_METRICS: MetricId[] = [
+  'newContacts',
+  'reengagedContacts',
+  'replyRate',
+  'conversions',
+  'conversionRate',
+  'blocks',
+  'blockRate',
+];
+/** Figures that involve money, one set per currency: never summed across currencies. */
+export const CURRENCY_METRICS: MetricId[] = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpm',
+  'cpc',
+  'conversationsStarted',
+  'costPerConversationStarted',
+  'metaBlocks',
+  'costPerNewContact',
+  'revenue',
+  'roas',
+];
+
+export type Overview = {
+  range: DayRange;
+  comparison: DayRange | null;
+  timeZones: { messenger: string; ads: string };
+  observed: Record<string, Compared>;
+  /** per currency; `newContacts` here are those from ads of accounts in that currency */
+  byCurrency: { currency: string; metrics: Record<string, Compared> }[];
+  series: { day: string; newContacts: number; conversions: number; spend: Record<string, number> }[];
+};
+
+/** GET /api/overview: headline figures with their comparison, and a daily series. */
+@Injectable()
+export class OverviewService {
+  constructor(private readonly repo: MetricsRepository) {}
+
+  async report(workspaceId: string, query: FiguresQuery): Promise<Overview> {
+    const filters: ObservedFilters = { page: query.page, source: query.source };
+    const [timeZone, now, before, observedDays, spendDays] = await Promise.all([
+      this.repo.timeZone(workspaceId),
+      this.figures(workspaceId, query.range, filters),
+      query.comparison ? this.figures(workspaceId, query.comparison, filters) : Promise.resolve(null),
+      this.repo.observedSeries(workspaceId, query.range, filters),
+      this.repo.spendSeries(workspaceId, query.range),
+    ]);
+    const figure = (id: MetricId, t: Totals, p: Totals | null | undefined) =>
+      compare(
+        metric(id).value(t),
+        p ? metric(id).value(p) : before ? metric(id).value(emptyTotals()) : null,
+        metric(id).better,
+      );
+    const currencies = [...new Set([...now.byCurrency.keys(), ...(before?.byCurrency.keys() ?? [])])].sort();
+    const observedByDay = new Map(observedDays.map((d) => [d.day, d]));
+    return {
+      range: query.range,
+      comparison: query.comparison,
+      timeZones: { messenger: timeZone, ads: "each ad account's own, as Meta reports" },
+      observed: Object.fromEntries(OBSERVED_METRICS.map((id) => [id, figure(id, now.observed, before?.observed)])),
+      byCurrency: currencies.map((currency) => ({
+        currency,
+        metrics: Object.fromEntries(
+          CURRENCY_METRICS.map((id) => [
+            id,
+            figure(id, now.byCurrency.get(currency) ?? emptyTotals(), before?.byCurrency.get(currency)),
+          ]),
+        ),
+      })),
+      series: daysOf(query.range).map((day) => ({
+        day,
+        newContacts: observedByDay.get(day)?.newContacts ?? 0,
+        conversions: observedByDay.get(day)?.conversions ?? 0,
+        spend: Object.fromEntries(spendDays.filter((s) => s.day === day).map((s) => [s.currency, s.spend])),
+      })),
+    };
+  }
+
+  /** The totals of a range: observed (all currencies' counts), and per currency what money touches. */
+  private async figures(
+    workspaceId: string,
+    range: DayRange,
+    filters: ObservedFilters,
+  ): Promise<{ observed: Totals; byCurrency: Map<string, Totals> }> {
+    const [observed, fromAds, delivery] = await Promise.all([
+      this.repo.observedTotals(workspaceId, range, filters),
+      this.repo.adContactsByCurrency(workspaceId, range, filters),
+      this.repo.deliveryTotals(workspaceId, range),
+    ]);
+    const byCurrency = new Map<string, Totals>();
+    const at = (currency: string) => byCurrency.get(currency) ?? emptyTotals();
+    for (const d of delivery) byCurrency.set(d.currency, addTotals(at(d.currency), d.totals));
+    for (const [currency, n] of fromAds)
+      if (currency) byCurrency.set(currency, addTotals(at(currency), { newContacts: n }));
+    for (const o of observed)
+      if (o.currency) byCurrency.set(o.currency, addTotals(at(o.currency), { revenue: o.totals.revenue ?? 0 }));
+    return { observed: addTotals(...observed.map((o) => ({ ...o.totals, revenue: 0 }))), byCurrency };
+  }
+}
