@@ -4,6 +4,7 @@ import { Current } from '../auth/current.decorator.js';
 import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { figuresQuery, type FiguresQuery } from './dto/figures-query.dto.js';
+import { AdRowsService, type AdRowsReport } from './ad-rows.service.js';
 import { OverviewService, type Overview } from './overview.service.js';
 import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
 
@@ -13,7 +14,38 @@ export class MetricsController {
   constructor(
     private readonly refLinks: RefLinksService,
     private readonly overview: OverviewService,
+    private readonly adRows: AdRowsService,
   ) {}
+
+  /** A row per campaign: delivery, Meta's counts and observed figures side by side. */
+  @Access('viewer')
+  @Get('campaigns')
+  campaigns(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(figuresQuery('spend'))) query: FiguresQuery,
+  ): Promise<AdRowsReport> {
+    return this.adRows.report(access.workspaceId, 'campaign', null, query);
+  }
+
+  /** The ad sets of a campaign (`campaign=`, required). */
+  @Access('viewer')
+  @Get('adsets')
+  adsets(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(figuresQuery('spend', 'campaign'))) query: FiguresQuery,
+  ): Promise<AdRowsReport> {
+    return this.adRows.report(access.workspaceId, 'adset', { level: 'campaign', id: query.parent! }, query);
+  }
+
+  /** The ads of an ad set (`adset=`, required). */
+  @Access('viewer')
+  @Get('ads')
+  ads(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(figuresQuery('spend', 'adset'))) query: FiguresQuery,
+  ): Promise<AdRowsReport> {
+    return this.adRows.report(access.workspaceId, 'ad', { level: 'adset', id: query.parent! }, query);
+  }
 
   /** Headline figures with their comparison, and a daily series: observed ones apart from money per currency. */
   @Access('viewer')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdRowsService } from './ad-rows.service.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRepository } from './metrics.repository.js';
 import { OverviewService } from './overview.service.js';
@@ -7,6 +8,6 @@ import { RefLinksService } from './ref-links.service.js';
 /** The metrics API (#7): figures read from the daily rollups, defined once in libs/metrics. */
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRepository, RefLinksService, OverviewService],
+  providers: [MetricsRepository, RefLinksService, OverviewService, AdRowsService],
 })
 export class MetricsModule {}

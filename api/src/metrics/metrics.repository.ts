@@ -164,4 +164,107 @@ export class MetricsRepository {
     );
     return rows;
   }
+
+  /** Delivery and Meta-reported totals per ad object of a level (and currency), optionally under a parent. */
+  async deliveryByObject(
+    workspaceId: string,
+    level: AdLevel,
+    range: DayRange,
+    parent?: AdParent,
+  ): Promise<ObjectTotalsRow[]> {
+    const rows: Record<string, string | number>[] = await this.db.query(
+      `SELECT ${COLUMN[level]} AS id, currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions,
+         sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
+         sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
+       FROM ad_insight_daily
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR ${parent ? COLUMN[parent.level] : "''"} = $4)
+       GROUP BY 1, 2`,
+      [workspaceId, range.from, range.to, parent?.id ?? null],
+    );
+    return rows.map((r) => ({
+      id: String(r['id']),
+      currency: String(r['currency']),
+      totals: {
+        spend: Number(r['spend']),
+        impressions: Number(r['impressions']),
+        clicks: Number(r['clicks']),
+        conversationsStarted: Number(r['started']),
+        firstReplies: Number(r['first_replies']),
+        messagingConnections: Number(r['connections']),
+        metaBlocks: Number(r['blocks']),
+      },
+    }));
+  }
+
+  /** Observed totals of ad arrivals per ad object of a level (revenue per currency), through the synced structure. */
+  async observedByObject(
+    workspaceId: string,
+    level: AdLevel,
+    range: DayRange,
+    parent?: AdParent,
+  ): Promise<ObjectTotalsRow[]> {
+    const column = level === 'ad' ? 'ad.id' : `ad.${COLUMN[level]}`;
+    const parentColumn = parent ? (parent.level === 'ad' ? 'ad.id' : `ad.${COLUMN[parent.level]}`) : "''";
+    const rows: Record<string, string | number>[] = await this.db.query(
+      `SELECT ${column} AS id, o.currency, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
+         sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
+         sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
+       FROM observed_daily o
+       JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
+       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND o.source = 'ADS'
+         AND ($4::text IS NULL OR ${parentColumn} = $4)
+       GROUP BY 1, 2`,
+      [workspaceId, range.from, range.to, parent?.id ?? null],
+    );
+    return rows.map((r) => ({
+      id: String(r['id']),
+      currency: String(r['currency']),
+      totals: {
+        newContacts: Number(r['new_contacts']),
+        repliedNewContacts: Number(r['replied']),
+        convertedNewContacts: Number(r['converted']),
+        unreachableNewContacts: Number(r['unreachable']),
+        reengagedContacts: Number(r['reengaged']),
+        conversions: Number(r['conversions']),
+        revenue: Number(r['revenue']),
+      },
+    }));
+  }
+
+  /** Names, statuses and account currencies of ad objects. */
+  async adObjects(workspaceId: string, ids: string[]): Promise<Map<string, AdObjectInfo>> {
+    const rows: {
+      id: string;
+      name: string;
+      level: AdLevel;
+      effective_status: string | null;
+      account_id: string;
+      currency: string | null;
+    }[] = await this.db.query(
+      `SELECT ad.id, ad.name, ad.level, ad.effective_status, ad.account_id, a.currency
+         FROM ad_object ad JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
+         WHERE ad.workspace_id = $1 AND ad.id = ANY($2)`,
+      [workspaceId, ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { name: r.name, level: r.level, status: r.effective_status, accountId: r.account_id, currency: r.currency },
+      ]),
+    );
+  }
 }
+
+export type AdLevel = 'campaign' | 'adset' | 'ad';
+export type AdParent = { level: AdLevel; id: string };
+export type ObjectTotalsRow = { id: string; currency: string; totals: Partial<Totals> };
+export type AdObjectInfo = {
+  name: string;
+  level: AdLevel;
+  status: string | null;
+  accountId: string;
+  currency: string | null;
+};
+
+/** The insights column naming an object of each level. */
+const COLUMN: Record<AdLevel, string> = { campaign: 'campaign_id', adset: 'adset_id', ad: 'ad_id' };

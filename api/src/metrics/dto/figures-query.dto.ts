@@ -41,11 +41,23 @@ export type FiguresQuery = {
   source?: string;
   sort: MetricId;
   order: 'asc' | 'desc';
+  /** the campaign of /api/adsets, the ad set of /api/ads */
+  parent?: string;
 };
 
-/** Parses and checks a figures query; sort defaults to `defaultSort`, descending. */
-export function figuresQuery(defaultSort: MetricId) {
-  return figuresQueryBase.strict().transform((q, ctx): FiguresQuery => {
+/**
+ * Parses and checks a figures query; sort defaults to `defaultSort`, descending. With `parent`
+ * ('campaign' or 'adset'), that parameter is required: the object whose children are listed.
+ */
+export function figuresQuery(defaultSort: MetricId, parent?: 'campaign' | 'adset') {
+  const schema = parent
+    ? (figuresQueryBase.extend({
+        [parent]: z
+          .string({ error: `is required: the id of the ${parent === 'adset' ? 'ad set' : parent} whose rows to list` })
+          .regex(/^\d{1,30}$|^[A-Za-z0-9_]{1,60}$/, { error: 'must be an id' }),
+      }) as unknown as typeof figuresQueryBase)
+    : figuresQueryBase;
+  return schema.strict().transform((q, ctx): FiguresQuery => {
     const range = { from: q.from, to: q.to };
     if (q.from > q.to) {
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
@@ -71,6 +83,7 @@ export function figuresQuery(defaultSort: MetricId) {
       ...(q.source ? { source: q.source } : {}),
       sort: (q.sort as MetricId | undefined) ?? defaultSort,
       order: q.order ?? 'desc',
+      ...(parent ? { parent: (q as Record<string, unknown>)[parent] as string } : {}),
     };
   });
 }
