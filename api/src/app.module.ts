@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ConnectionsModule } from './connections/connections.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { MessengerModule } from './messenger/messenger.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AdsSyncModule,
         MessengerModule,
         MetricsModule,
+        ConnectionsModule,
         DemoModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]

@@ -9,7 +9,12 @@ import { startAppProcess } from '../support/app-process.js';
 const tmp = mkdtempSync(path.join(tmpdir(), 'ctm-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const cli = fileURLToPath(new URL('../../api/dist/cli.js', import.meta.url));
-const env = { PATH: process.env.PATH ?? '', DATA_DIR: path.join(tmp, 'data'), DEMO: 'off' };
+const env = {
+  PATH: process.env.PATH ?? '',
+  DATA_DIR: path.join(tmp, 'data'),
+  DEMO: 'off',
+  SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
+};
 const PASSWORD = 'piped-in passphrase 42';
 
 /** Runs `npm run cli -- …` (the built CLI) with `input` on its standard input. */

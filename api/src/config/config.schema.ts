@@ -122,6 +122,22 @@ export const configVariables = {
       "When to read connected pages' conversations through Graph and store the messages webhooks missed; `off` to disable.",
     schema: cronOrOff(),
   },
+  SECRETS_KEY: {
+    default: '',
+    secret: true,
+    description:
+      'Key that encrypts Meta tokens at rest (AES-256-GCM): 32 bytes as base64 or 64 hex characters, e.g. from `openssl rand -base64 32`. Required outside demo mode; the demo generates one per process.',
+    schema: z.string().refine((v) => v === '' || parseSecretsKey(v) !== undefined, {
+      error:
+        'must be 32 bytes written as base64 (44 characters) or as 64 hex characters, e.g. from openssl rand -base64 32',
+    }),
+  },
+  TOKEN_HEALTH_CRON: {
+    default: '40 */6 * * *',
+    description:
+      "When to check every stored Meta token with `debug_token` (expiring within 7 days, or invalid: that connection's syncs stop); `off` to disable.",
+    schema: cronOrOff(),
+  },
   DEMO: {
     default: 'auto',
     description:
@@ -136,6 +152,15 @@ export const configVariables = {
     }),
   },
 } as const;
+
+/** SECRETS_KEY's 32 bytes, from 64 hex characters or base64; undefined when it is neither. */
+export function parseSecretsKey(value: string): Buffer | undefined {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return undefined;
+  const bytes = Buffer.from(v, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 function isPostgresUrl(value: string): boolean {
   try {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+const KEY = Buffer.alloc(32, 1).toString('base64');
+
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     expect(loadConfig({})).toEqual({
@@ -20,9 +22,34 @@ describe('loadConfig', () => {
       },
       sync: { hourlyCron: '5 * * * *', dailyCron: '30 3 * * *', worker: true },
       messenger: { backfillCron: '20 * * * *' },
+      secrets: { key: expect.any(Buffer), generated: true },
+      connections: { healthCron: '40 */6 * * *' },
       demo: true,
     });
   });
+
+  it('reads SECRETS_KEY as 64 hex characters or base64 of 32 bytes', () => {
+    const bytes = Buffer.alloc(32, 7);
+    for (const written of [bytes.toString('hex'), bytes.toString('base64')]) {
+      expect(loadConfig({ DEMO: 'off', SECRETS_KEY: written }).secrets).toEqual({ key: bytes, generated: false });
+    }
+  });
+
+  it('refuses to start outside demo mode without SECRETS_KEY, saying how to make one', () => {
+    expect(() => loadConfig({ DEMO: 'off' })).toThrow(
+      /^SECRETS_KEY is not set: .* generate one with `openssl rand -base64 32`/,
+    );
+  });
+
+  it.each(['too-short', Buffer.alloc(16).toString('base64'), 'z'.repeat(64)])(
+    'rejects SECRETS_KEY %s without echoing it',
+    (value) => {
+      expect(() => loadConfig({ SECRETS_KEY: value })).toThrow(/^SECRETS_KEY is invalid: it must be 32 bytes/);
+      expect(() => loadConfig({ SECRETS_KEY: value })).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining(value) }),
+      );
+    },
+  );
 
   it('reads the Meta settings: account ids normalised, demo off once a token is given', () => {
     const config = loadConfig({
@@ -30,13 +57,14 @@ describe('loadConfig', () => {
       META_AD_ACCOUNT_IDS: ' act_101, 202 ,act_101',
       META_GRAPH_URL: 'http://127.0.0.1:4010/',
       SYNC_DAILY_CRON: 'off',
+      SECRETS_KEY: KEY,
     });
     expect(config.meta.adAccountIds).toEqual(['act_101', 'act_202']);
     expect(config.meta.graphUrl).toBe('http://127.0.0.1:4010');
     expect(config.sync).toEqual({ hourlyCron: '5 * * * *', dailyCron: undefined, worker: true });
     expect(config.demo).toBe(false);
     expect(loadConfig({ META_ACCESS_TOKEN: 'EAAB0123456789abcdefghij', DEMO: 'on' }).demo).toBe(true);
-    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
+    expect(loadConfig({ DEMO: 'off', SECRETS_KEY: KEY }).demo).toBe(false);
   });
 
   it('reads every variable it is given', () => {

@@ -1,4 +1,5 @@
-import { configVariables } from './config.schema.js';
+import { randomBytes } from 'node:crypto';
+import { configVariables, parseSecretsKey } from './config.schema.js';
 
 type Variables = typeof configVariables;
 type VariableName = keyof Variables;
@@ -25,6 +26,12 @@ export type AppConfig = {
   /** `worker`: run queued syncs in the background (off for one-shot commands such as `npm run sync`). */
   sync: { hourlyCron: string | undefined; dailyCron: string | undefined; worker: boolean };
   messenger: { backfillCron: string | undefined };
+  /**
+   * Secret: the key that encrypts stored Meta tokens. `generated`: none was configured and this
+   * demo process made its own (stored tokens do not survive a restart).
+   */
+  secrets: { key: Buffer; generated: boolean };
+  connections: { healthCron: string | undefined };
   /** Run the built-in Meta simulator and sync the demo workspace from it. */
   demo: boolean;
 };
@@ -52,6 +59,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const accessToken = read('META_ACCESS_TOKEN') || undefined;
   const demo = read('DEMO');
   const cron = (value: string) => (value === 'off' ? undefined : value);
+  const isDemo = demo === 'on' || (demo === 'auto' && accessToken === undefined);
+  const configuredKey = read('SECRETS_KEY');
+  if (configuredKey === '' && !isDemo)
+    throw new ConfigError(
+      'SECRETS_KEY is not set: outside demo mode it is required to encrypt Meta tokens at rest; generate one with `openssl rand -base64 32` and set it in the environment.',
+    );
+  const secrets = configuredKey
+    ? { key: parseSecretsKey(configuredKey)!, generated: false }
+    : { key: randomBytes(32), generated: true };
   return {
     port: read('PORT'),
     host: read('HOST'),
@@ -81,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sync: { hourlyCron: cron(read('SYNC_HOURLY_CRON')), dailyCron: cron(read('SYNC_DAILY_CRON')), worker: true },
     messenger: { backfillCron: cron(read('CONVERSATIONS_BACKFILL_CRON')) },
-    demo: demo === 'on' || (demo === 'auto' && accessToken === undefined),
+    secrets,
+    connections: { healthCron: cron(read('TOKEN_HEALTH_CRON')) },
+    demo: isDemo,
   };
 }
 

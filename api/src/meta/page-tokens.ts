@@ -3,8 +3,9 @@ import { MetaClientFactory } from './meta-client.factory.js';
 import { MetaConnections } from './meta-connections.js';
 
 /**
- * Page access tokens, needed for a page's conversations: given by the demo, or read from
- * GET /me/accounts with a connection's system-user token. Kept in memory only, never stored or logged.
+ * Page access tokens, needed for a page's conversations: given by the demo, stored as a page
+ * connection, or read from GET /me/accounts with a connected system-user token. Kept in memory
+ * only (stored ones are encrypted in meta_connection), never logged.
  */
 @Injectable()
 export class PageTokens {
@@ -19,20 +20,30 @@ export class PageTokens {
     this.tokens.set(pageId, token);
   }
 
+  /** Forgets discovered tokens (a connection was removed or changed): the next get() asks Graph again. */
+  clear(): void {
+    this.tokens.clear();
+  }
+
   /** The page's token, looked up through the connected system-user tokens when not known yet. */
   async get(pageId: string): Promise<string | undefined> {
+    const stored = this.connections.storedPageToken(pageId);
+    if (stored) return stored;
     if (!this.tokens.has(pageId)) await this.discover();
     return this.tokens.get(pageId);
   }
 
   private async discover(): Promise<void> {
-    const systemTokens = new Set(this.connections.all().map((c) => c.accessToken));
-    for (const token of systemTokens) {
-      for await (const page of this.clients.create(token, () => {}).managedPages()) {
-        for (const p of page) {
-          if (typeof p['id'] === 'string' && typeof p['access_token'] === 'string')
-            this.tokens.set(p['id'], p['access_token']);
+    for (const token of this.connections.systemUserTokens()) {
+      try {
+        for await (const page of this.clients.create(token, () => {}).managedPages()) {
+          for (const p of page) {
+            if (typeof p['id'] === 'string' && typeof p['access_token'] === 'string')
+              this.tokens.set(p['id'], p['access_token']);
+          }
         }
+      } catch {
+        // a refused or failing token hides only its own pages; the others may still have this one
       }
     }
   }

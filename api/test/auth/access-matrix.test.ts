@@ -43,7 +43,13 @@ describe.each(databaseKinds)('the authorization matrix, generated from the route
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', SYNC_HOURLY_CRON: 'off', SYNC_DAILY_CRON: 'off' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DEMO: 'off',
+      SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
+      SYNC_HOURLY_CRON: 'off',
+      SYNC_DAILY_CRON: 'off',
+    });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot({ config, databaseUrl: db.url, serveDashboard: false }), UndeclaredModule],
     }).compile();

@@ -97,7 +97,13 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
 
   it("answers 404 for B's objects through every route that takes an id, to A's user and A's token", async () => {
     // every route with a parameter must say here which of B's objects it would reach
+    const [{ id: connectionOfB }] = await sql.query(
+      `INSERT INTO meta_connection (workspace_id, kind, token_ciphertext, token_last4)
+       VALUES ($1, 'page', '\\x00', '0000') RETURNING id`,
+      [b.workspace],
+    );
     const objectOfB: Record<string, string> = {
+      'DELETE /api/connections/:id': connectionOfB,
       'GET /api/sync/runs/:id': b.run,
       'DELETE /api/tokens/:id': b.token,
       'PATCH /api/members/:userId': b.member,

@@ -34,7 +34,13 @@ describe('shutdownGracefully', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppModule.forRoot({
-          config: loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', SYNC_HOURLY_CRON: 'off', SYNC_DAILY_CRON: 'off' }),
+          config: loadConfig({
+            LOG_LEVEL: 'silent',
+            DEMO: 'off',
+            SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
+            SYNC_HOURLY_CRON: 'off',
+            SYNC_DAILY_CRON: 'off',
+          }),
           databaseUrl: embedded.url,
           serveDashboard: false,
         }),

@@ -24,6 +24,7 @@ describe.each(databaseKinds)('the conversation backfill on %s', (kind) => {
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       DEMO: 'off',
+      SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
       SYNC_HOURLY_CRON: 'off',
       SYNC_DAILY_CRON: 'off',
       CONVERSATIONS_BACKFILL_CRON: 'off',

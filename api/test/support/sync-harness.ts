@@ -61,6 +61,7 @@ export async function startSyncHarness(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     DEMO: 'off',
+    SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
     META_ACCESS_TOKEN: w.systemUserToken,
     META_AD_ACCOUNT_IDS: w.accounts.map((a) => a.id).join(','),
     META_GRAPH_URL: proxy.url,

@@ -28,6 +28,7 @@ const QUIET = {
   LOG_LEVEL: 'silent',
   PORT: '0',
   DEMO: 'off',
+  SECRETS_KEY: 'dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=',
   SYNC_HOURLY_CRON: 'off',
   SYNC_DAILY_CRON: 'off',
   CONVERSATIONS_BACKFILL_CRON: 'off',

@@ -5,6 +5,7 @@ import { ConversationBackfill1764324000000 } from './1764324000000-conversation-
 import { ConversionCredit1764410400000 } from './1764410400000-conversion-credit.js';
 import { SendOutcomes1764496800000 } from './1764496800000-send-outcomes.js';
 import { WorkspacesAccess1764583200000 } from './1764583200000-workspaces-access.js';
+import { MetaConnections1764669600000 } from './1764669600000-meta-connections.js';
 import { ObservedRollup1764756000000 } from './1764756000000-observed-rollup.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
@@ -16,5 +17,6 @@ export const migrations = [
   ConversionCredit1764410400000,
   SendOutcomes1764496800000,
   WorkspacesAccess1764583200000,
+  MetaConnections1764669600000,
   ObservedRollup1764756000000,
 ];

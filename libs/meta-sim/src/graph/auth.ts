@@ -28,6 +28,7 @@ export function resolveNode(state: ServerState, id: string | undefined): GraphNo
   const { index } = state;
   if (id === undefined || id === '') throw unknownPath('');
   if (id === 'me') return { kind: 'me' };
+  if (id === 'debug_token') return { kind: 'debug_token' };
   const account = index.accounts.get(id);
   if (account) return { kind: 'account', account };
   const object = index.objects.get(id);

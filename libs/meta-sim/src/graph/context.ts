@@ -24,6 +24,7 @@ export type ReportRun = {
 /** The node a path starts with, resolved once so routes can be keyed by node kind. */
 export type GraphNode =
   | { kind: 'me' }
+  | { kind: 'debug_token' }
   | { kind: 'account'; account: SimAdAccount }
   | (AdObject & { account: SimAdAccount })
   | { kind: 'page'; page: SimPage }
@@ -39,6 +40,8 @@ export type ServerState = {
   faults: FaultInjector;
   usage: UsageTracker;
   expiredTokens: Set<string>;
+  /** When a token stops working (epoch ms), as debug_token reports it; absent: never (system users). */
+  tokenExpiry: Map<string, number>;
   reportRuns: Map<string, ReportRun>;
   subscriptions: Map<string, string[]>;
   sent: SentMessage[];

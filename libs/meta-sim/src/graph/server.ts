@@ -9,6 +9,7 @@ import { readRequest } from './request.js';
 import { accountRoutes } from './resources/accounts.js';
 import { adObjectRoutes } from './resources/ad-objects.js';
 import { conversationRoutes } from './resources/conversations.js';
+import { debugTokenRoutes } from './resources/debug-token.js';
 import { insightsRoutes } from './resources/insights.js';
 import { pageRoutes } from './resources/pages.js';
 import { reportRunRoutes } from './resources/report-runs.js';
@@ -44,6 +45,8 @@ export type GraphServer = {
   setFaults(faults: Faults): void;
   /** From now on the token fails with 190 / 463 (expired). */
   expireToken(token: string): void;
+  /** debug_token reports the token as expiring at this time (epoch ms); it keeps working until expireToken. */
+  setTokenExpiry(token: string, expiresAtMs: number): void;
   /** Usage headers as the next call on that ad account (or any call, without one) would see them. */
   usage(accountId?: string): Record<string, unknown>;
   /** Calls received so far, faults included. */
@@ -59,6 +62,7 @@ const ROUTES: RouteTable = {
   ...reportRunRoutes,
   ...pageRoutes,
   ...conversationRoutes,
+  ...debugTokenRoutes,
 };
 
 export async function startGraphServer(world: World, opts: GraphServerOptions = {}): Promise<GraphServer> {
@@ -77,6 +81,7 @@ export async function startGraphServer(world: World, opts: GraphServerOptions = 
     close: () => closeServer(server),
     setFaults: (faults) => state.faults.set(faults),
     expireToken: (token) => state.expiredTokens.add(token),
+    setTokenExpiry: (token, expiresAtMs) => state.tokenExpiry.set(token, expiresAtMs),
     usage: (accountId) => usageSnapshot(state, accountId),
     get requests() {
       return requests;
@@ -104,6 +109,7 @@ function createState(world: World, opts: GraphServerOptions): ServerState {
     faults: new FaultInjector(opts.faults),
     usage: new UsageTracker(budgets, now),
     expiredTokens: new Set(),
+    tokenExpiry: new Map(),
     reportRuns: new Map(),
     subscriptions: new Map(),
     sent: [],
