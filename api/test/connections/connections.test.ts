@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdsSyncService } from '../../src/ads-sync/ads-sync.service.js';
 import { WEBHOOK_FIELDS } from '../../src/connections/connections-graph.js';
 import { TokenHealthService } from '../../src/connections/token-health.service.js';
+import { ConnectionsLoader } from '../../src/connections/connections.loader.js';
 import { MetaConnections } from '../../src/meta/meta-connections.js';
+import { ConversationBackfill } from '../../src/messenger/conversation-backfill.service.js';
 import { memberHeaders, startTestApp, withHeaders, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
@@ -143,6 +145,25 @@ describe.each(databaseKinds)('Meta connections, stored encrypted, on %s', (kind)
       [workspaceId, account],
     )) as [{ n: number }];
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('gives the conversation backfill the page token through the stored connection', async () => {
+    const result = await running.app.get(ConversationBackfill).backfillPage(workspaceId, page.id);
+    expect(result).toMatchObject({ pageId: page.id });
+  });
+
+  it('is used by another instance on the same database once it reloads', async () => {
+    const second = await startTestApp(db.url, { META_GRAPH_URL: graph.url });
+    try {
+      const connections = second.app.get(MetaConnections);
+      expect(connections.get(workspaceId, account)).toMatchObject({ origin: 'stored', connectionId: connection.id });
+      connections.replaceStored([], []);
+      expect(connections.get(workspaceId, account)).toBeUndefined();
+      await second.app.get(ConnectionsLoader).reload();
+      expect(connections.get(workspaceId, account)).toMatchObject({ accessToken: token, connectionId: connection.id });
+    } finally {
+      await second.close();
+    }
   });
 
   it('keeps another workspace out: 409 for a connected account or page, 404 for the connection', async () => {
