@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Access } from '../auth/access.decorator.js';
 import { Current } from '../auth/current.decorator.js';
 import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { figuresQuery, type FiguresQuery } from './dto/figures-query.dto.js';
 import { AdRowsService, type AdRowsReport } from './ad-rows.service.js';
+import { ContactsService, type ContactDetail, type ContactRow } from './contacts.service.js';
+import { contactsQuery, type ContactsQuery } from './dto/contacts-query.dto.js';
 import { OverviewService, type Overview } from './overview.service.js';
 import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
 
@@ -15,7 +17,25 @@ export class MetricsController {
     private readonly refLinks: RefLinksService,
     private readonly overview: OverviewService,
     private readonly adRows: AdRowsService,
+    private readonly contacts: ContactsService,
   ) {}
+
+  /** Contacts newest first, filtered by their opening touch and state; page with nextCursor. */
+  @Access('viewer')
+  @Get('contacts')
+  contactList(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(contactsQuery)) query: ContactsQuery,
+  ): Promise<{ rows: ContactRow[]; nextCursor: string | null }> {
+    return this.contacts.list(access.workspaceId, query);
+  }
+
+  /** One contact's timeline: touches, conversions, Send API answers. */
+  @Access('viewer')
+  @Get('contacts/:id')
+  contact(@Current() access: RequestAccess, @Param('id') id: string): Promise<ContactDetail> {
+    return this.contacts.detail(access.workspaceId, id);
+  }
 
   /** A row per campaign: delivery, Meta's counts and observed figures side by side. */
   @Access('viewer')

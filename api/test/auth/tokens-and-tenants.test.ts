@@ -5,7 +5,17 @@ import { fillPath, routeTable } from '../support/route-table.js';
 import { memberHeaders, startTestApp, tokenHeaders, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
-type Ids = { workspace: string; run: string; token: string; account: string; page: string; member: string };
+type Ids = {
+  workspace: string;
+  run: string;
+  token: string;
+  account: string;
+  page: string;
+  member: string;
+  campaign: string;
+  adset: string;
+  contact: string;
+};
 
 /** A workspace with a sync run, an ad account, a connected page, a token and audit entries. */
 async function seedWorkspace(running: RunningApp, slug: string, page: string): Promise<Ids> {
@@ -25,8 +35,46 @@ async function seedWorkspace(running: RunningApp, slug: string, page: string): P
   const { tokenId: token } = await tokenHeaders(app, { workspace: slug, scope: 'read' });
   await memberHeaders(app, { workspace: slug, role: 'viewer', email: `viewer@${slug}.test` });
   const [{ id: member }] = await sql.query(`SELECT id FROM app_user WHERE email = $1`, [`viewer@${slug}.test`]);
-  return { workspace, run, token, account, page, member };
+  // an ad structure with a day of insights, and a contact from the ad with its daily rollup row
+  const [campaign, adset, ad] = [`${slug}-campaign`, `${slug}-adset`, `${slug}-ad`];
+  for (const [id, level] of [
+    [campaign, 'campaign'],
+    [adset, 'adset'],
+    [ad, 'ad'],
+  ] as const)
+    await sql.query(
+      `INSERT INTO ad_object (workspace_id, id, account_id, level, campaign_id, adset_id, name) VALUES ($1, $2, $3, $4, $5, $6, $2)`,
+      [workspace, id, account, level, campaign, level === 'ad' ? adset : null],
+    );
+  await sql.query(
+    `INSERT INTO ad_insight_daily (workspace_id, ad_id, day, account_id, campaign_id, adset_id, currency, spend)
+     VALUES ($1, $2, '2026-11-01', $3, $4, $5, 'EUR', 10)`,
+    [workspace, ad, account, campaign, adset],
+  );
+  const person = `${slug}-person`;
+  await sql.query(
+    `INSERT INTO contact (workspace_id, page_id, person_key, first_seen_at, first_touch_event, first_source, first_ref, first_ad_id)
+     VALUES ($1, $2, $3, '2026-11-01T10:00:00Z', $4, 'ADS', $5, $6)`,
+    [workspace, page, person, `${slug}-event`, `${slug}-ref`, ad],
+  );
+  await sql.query(
+    `INSERT INTO observed_daily (workspace_id, day, page_id, source, ad_id, ref, new_contacts) VALUES ($1, '2026-11-01', $2, 'ADS', $3, $4, 1)`,
+    [workspace, page, ad, `${slug}-ref`],
+  );
+  const contact = Buffer.from(JSON.stringify([page, person])).toString('base64url');
+  return { workspace, run, token, account, page, member, campaign, adset, contact };
 }
+
+/** The days the figures routes are asked about: those of the seeded figures. */
+const DAYS = 'from=2026-11-01&to=2026-11-30';
+/** Lists that need a query; the drill-downs (adsets, ads) take an object of B, tested with the id routes. */
+const LIST_QUERY: Record<string, string> = {
+  '/api/ref-links': `?${DAYS}`,
+  '/api/overview': `?${DAYS}`,
+  '/api/campaigns': `?${DAYS}`,
+  '/api/adsets': `?campaign=tenant-a-campaign&${DAYS}`,
+  '/api/ads': `?adset=tenant-a-adset&${DAYS}`,
+};
 
 describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => {
   let db: TestDatabase;
@@ -108,6 +156,7 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       'DELETE /api/tokens/:id': b.token,
       'PATCH /api/members/:userId': b.member,
       'DELETE /api/members/:userId': b.member,
+      'GET /api/contacts/:id': b.contact,
     };
     const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
     expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
@@ -118,6 +167,11 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       expect(asUser.status, `${route.method} ${route.path} as A's owner`).toBe(404);
       const asToken = await call(path, adminTokenA, { method: route.method, body });
       expect([404, 403], `${route.method} ${route.path} as A's token`).toContain(asToken.status);
+    }
+    // drill-downs take their object in the query
+    for (const path of [`/api/adsets?campaign=${b.campaign}&${DAYS}`, `/api/ads?adset=${b.adset}&${DAYS}`]) {
+      expect((await call(path, ownerA)).status, `${path} as A's owner`).toBe(404);
+      expect((await call(path, adminTokenA)).status, `${path} as A's token`).toBe(404);
     }
     const [tokenOfB] = await sql.query(`SELECT revoked_at FROM api_token WHERE id = $1`, [b.token]);
     expect(tokenOfB.revoked_at).toBeNull();
@@ -157,16 +211,19 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
     expect(lists.length).toBeGreaterThanOrEqual(5);
     for (const route of lists) {
       for (const who of [ownerA, adminTokenA]) {
-        const res = await call(route.path, who);
+        const res = await call(`${route.path}${LIST_QUERY[route.path] ?? ''}`, who);
         if (res.status === 403) continue;
         expect(res.status, `GET ${route.path}`).toBe(200);
         const text = await res.text();
-        for (const id of [b.workspace, b.run, b.token, b.account, b.member, 'tenant-b'])
+        for (const id of [b.workspace, b.run, b.token, b.account, b.member, b.contact, 'tenant-b'])
           expect(text, `GET ${route.path} shows ${id}`).not.toContain(id);
       }
     }
     expect(await (await call('/api/sync/runs', ownerA)).text()).toContain(a.run);
     expect(await (await call('/api/sync/accounts', ownerA)).text()).toContain(a.account);
+    expect(await (await call(`/api/campaigns?${DAYS}`, ownerA)).text()).toContain(a.campaign);
+    expect(await (await call('/api/contacts', ownerA)).text()).toContain(a.contact);
+    expect(await (await call(`/api/ref-links?${DAYS}`, ownerA)).text()).toContain('tenant-a-ref');
   });
 
   it('takes the workspace from the credential, not from a header naming another', async () => {

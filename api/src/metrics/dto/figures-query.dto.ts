@@ -54,7 +54,7 @@ export function figuresQuery(defaultSort: MetricId, parent?: 'campaign' | 'adset
     ? (figuresQueryBase.extend({
         [parent]: z
           .string({ error: `is required: the id of the ${parent === 'adset' ? 'ad set' : parent} whose rows to list` })
-          .regex(/^\d{1,30}$|^[A-Za-z0-9_]{1,60}$/, { error: 'must be an id' }),
+          .regex(/^[A-Za-z0-9_-]{1,60}$/, { error: 'must be an id' }),
       }) as unknown as typeof figuresQueryBase)
     : figuresQueryBase;
   return schema.strict().transform((q, ctx): FiguresQuery => {

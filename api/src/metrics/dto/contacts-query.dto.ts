@@ -1,0 +1,43 @@
+import { isDay, MAX_RANGE_DAYS, rangeDays } from '@ctm/metrics';
+import { z } from 'zod';
+
+const day = (what: string) =>
+  z.string().refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+
+/** GET /api/contacts: filters on the opening touch and state, keyset paging newest first. */
+export const contactsQuery = z
+  .object({
+    from: day('first').optional(),
+    to: day('last').optional(),
+    page: z
+      .string()
+      .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
+      .optional(),
+    source: z
+      .string()
+      .regex(/^[A-Z_]{2,40}$/, { error: 'must be a referral source such as ADS or SHORTLINK' })
+      .optional(),
+    ref: z.string().max(250, { error: 'must be at most 250 characters' }).optional(),
+    ad: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,60}$/, { error: 'must be an ad id' })
+      .optional(),
+    reachability: z
+      .enum(['unknown', 'reachable', 'unreachable'], { error: 'must be unknown, reachable or unreachable' })
+      .optional(),
+    converted: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+    limit: z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(200, { error: 'must be at most 200' })
+      .optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
+    else if (q.from && q.to && rangeDays({ from: q.from, to: q.to }) > MAX_RANGE_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes a range over ${MAX_RANGE_DAYS} days` });
+  });
+export type ContactsQuery = z.infer<typeof contactsQuery>;
