@@ -7,6 +7,8 @@ import { figuresQuery, type FiguresQuery } from './dto/figures-query.dto.js';
 import { AdRowsService, type AdRowsReport } from './ad-rows.service.js';
 import { ContactsService, type ContactDetail, type ContactRow } from './contacts.service.js';
 import { contactsQuery, type ContactsQuery } from './dto/contacts-query.dto.js';
+import { timeseriesQuery, type TimeseriesQuery } from './dto/timeseries-query.dto.js';
+import { TimeseriesService, type Timeseries } from './timeseries.service.js';
 import { OverviewService, type Overview } from './overview.service.js';
 import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
 
@@ -18,7 +20,18 @@ export class MetricsController {
     private readonly overview: OverviewService,
     private readonly adRows: AdRowsService,
     private readonly contacts: ContactsService,
+    private readonly timeseries: TimeseriesService,
   ) {}
+
+  /** One metric per day, week or month, optionally a series per campaign, ad, ref or source. */
+  @Access('viewer')
+  @Get('timeseries')
+  timeseriesReport(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(timeseriesQuery)) query: TimeseriesQuery,
+  ): Promise<Timeseries> {
+    return this.timeseries.report(access.workspaceId, query);
+  }
 
   /** Contacts newest first, filtered by their opening touch and state; page with nextCursor. */
   @Access('viewer')

@@ -1,0 +1,166 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { addTotals, emptyTotals, metric, type MetricId, type Totals } from '@ctm/metrics';
+import { DataSource } from 'typeorm';
+import type { TimeseriesQuery } from './dto/timeseries-query.dto.js';
+
+export type Series = {
+  /** the campaign, ad, ref or source; null without groupBy */
+  group: string | null;
+  /** the currency of a money metric; null for counts and rates */
+  currency: string | null;
+  points: { period: string; value: number | null }[];
+};
+
+export type Timeseries = {
+  metric: { id: MetricId; label: string; unit: string; better: string };
+  interval: 'day' | 'week' | 'month';
+  /** each point's period starts on this day (weeks start on Monday) */
+  periods: string[];
+  timeZones: { messenger: string; ads: string };
+  series: Series[];
+};
+
+/** Totals a metric needs from delivery (insights) and from observation (rollups). */
+const DELIVERY_TOTALS = [
+  'spend',
+  'impressions',
+  'clicks',
+  'conversationsStarted',
+  'firstReplies',
+  'messagingConnections',
+  'metaBlocks',
+];
+
+/** GET /api/timeseries: a metric per day, week or month, from the daily rollups and insights. */
+@Injectable()
+export class TimeseriesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async report(workspaceId: string, q: TimeseriesQuery): Promise<Timeseries> {
+    const m = metric(q.metric);
+    const money = m.unit === 'money' || m.unit === 'multiple';
+    const needsDelivery = m.source !== 'observed' || money;
+    const needsObserved = m.source === 'observed';
+    if (needsDelivery && (q.groupBy === 'ref' || q.groupBy === 'source'))
+      throw new BadRequestException(
+        `groupBy: ${q.metric} cannot be grouped by ${q.groupBy}: it needs spend or Meta's counts, which belong to ads`,
+      );
+    const [{ time_zone: timeZone }] = await this.db.query(`SELECT time_zone FROM workspace WHERE id = $1`, [
+      workspaceId,
+    ]);
+    const cells = new Map<string, { group: string | null; currency: string | null; period: string; totals: Totals }>();
+    const add = (period: string, group: string | null, currency: string | null, totals: Partial<Totals>) => {
+      const key = `${group}\u0000${currency}\u0000${period}`;
+      const cell = cells.get(key) ?? { group, currency, period, totals: emptyTotals() };
+      cell.totals = addTotals(cell.totals, totals);
+      cells.set(key, cell);
+    };
+    if (needsDelivery)
+      for (const r of await this.delivery(workspaceId, q)) add(r.period, r.grp, money ? r.currency : null, r.totals);
+    if (needsObserved)
+      for (const r of await this.observed(workspaceId, q, money))
+        add(r.period, r.grp, money ? r.currency : null, r.totals);
+    const periods = await this.periods(q);
+    const bySeries = new Map<string, Series>();
+    for (const cell of cells.values()) {
+      if (money && !cell.currency) continue; // arrivals from ads not synced yet: no spend to set them against
+      const key = `${cell.group}\u0000${cell.currency}`;
+      const series = bySeries.get(key) ?? {
+        group: cell.group,
+        currency: cell.currency,
+        points: periods.map((period) => ({ period, value: m.value(emptyTotals()) })),
+      };
+      const point = series.points.find((p) => p.period === cell.period);
+      if (point) point.value = m.value(cell.totals);
+      bySeries.set(key, series);
+    }
+    return {
+      metric: { id: q.metric, label: m.label, unit: m.unit, better: m.better },
+      interval: q.interval,
+      periods,
+      timeZones: { messenger: timeZone, ads: "each ad account's own, as Meta reports" },
+      series: [...bySeries.values()].sort(
+        (a, b) =>
+          String(a.group).localeCompare(String(b.group)) || String(a.currency).localeCompare(String(b.currency)),
+      ),
+    };
+  }
+
+  private async periods(q: TimeseriesQuery): Promise<string[]> {
+    const rows: { period: string }[] = await this.db.query(
+      `SELECT DISTINCT date_trunc($3, d)::date::text AS period
+       FROM generate_series($1::date, $2::date, interval '1 day') AS d ORDER BY 1`,
+      [q.from, q.to, q.interval],
+    );
+    return rows.map((r) => r.period);
+  }
+
+  private async delivery(workspaceId: string, q: TimeseriesQuery) {
+    const grp = q.groupBy === 'campaign' ? 'campaign_id' : q.groupBy === 'ad' ? 'ad_id' : 'NULL::text';
+    const rows: Record<string, string | number | null>[] = await this.db.query(
+      `SELECT date_trunc($4, day)::date::text AS period, ${grp} AS grp, currency, sum(spend)::float8 AS spend,
+         sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started,
+         sum(first_replies)::int AS first_replies, sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
+       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
+      [workspaceId, q.from, q.to, q.interval],
+    );
+    return rows.map((r) => ({
+      period: String(r['period']),
+      grp: r['grp'] === null ? null : String(r['grp']),
+      currency: String(r['currency']),
+      totals: Object.fromEntries(
+        DELIVERY_TOTALS.map((name, i) => [
+          name,
+          Number(r[['spend', 'impressions', 'clicks', 'started', 'first_replies', 'connections', 'blocks'][i]!]),
+        ]),
+      ) as Partial<Totals>,
+    }));
+  }
+
+  /**
+   * Observed totals per period and group. For a money metric (cost per new contact, ROAS) only
+   * arrivals from ads count, filed under their account's currency; revenue under its own.
+   */
+  private async observed(workspaceId: string, q: TimeseriesQuery, money: boolean) {
+    const grp =
+      q.groupBy === 'campaign'
+        ? 'ad.campaign_id'
+        : q.groupBy === 'ad'
+          ? "nullif(o.ad_id, '')"
+          : q.groupBy === 'ref'
+            ? "nullif(o.ref, '')"
+            : q.groupBy === 'source'
+              ? 'o.source'
+              : 'NULL::text';
+    const rows: Record<string, string | number | null>[] = await this.db.query(
+      `SELECT date_trunc($4, o.day)::date::text AS period, ${grp} AS grp,
+         CASE WHEN o.currency <> '' THEN o.currency ELSE a.currency END AS currency,
+         sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
+         sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
+         sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
+       FROM observed_daily o
+       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
+       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
+       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND ($5::text IS NULL OR o.page_id = $5)
+         AND ($6::boolean IS FALSE OR o.source = 'ADS' OR o.currency <> '')
+         AND ($7::text IS NULL OR ${grp} IS NOT NULL)
+       GROUP BY 1, 2, 3`,
+      [workspaceId, q.from, q.to, q.interval, q.page ?? null, money, q.groupBy ?? null],
+    );
+    return rows.map((r) => ({
+      period: String(r['period']),
+      grp: r['grp'] === null ? null : String(r['grp']),
+      currency: r['currency'] === null ? null : String(r['currency']),
+      totals: {
+        newContacts: Number(r['new_contacts']),
+        repliedNewContacts: Number(r['replied']),
+        convertedNewContacts: Number(r['converted']),
+        unreachableNewContacts: Number(r['unreachable']),
+        reengagedContacts: Number(r['reengaged']),
+        conversions: Number(r['conversions']),
+        revenue: Number(r['revenue']),
+      } satisfies Partial<Totals>,
+    }));
+  }
+}
