@@ -8,6 +8,8 @@ import { AdRowsService, type AdRowsReport } from './ad-rows.service.js';
 import { ContactsService, type ContactDetail, type ContactRow } from './contacts.service.js';
 import { contactsQuery, type ContactsQuery } from './dto/contacts-query.dto.js';
 import { timeseriesQuery, type TimeseriesQuery } from './dto/timeseries-query.dto.js';
+import { funnelQuery, type FunnelQuery } from './dto/funnel-query.dto.js';
+import { FunnelService, type Funnel } from './funnel.service.js';
 import { TimeseriesService, type Timeseries } from './timeseries.service.js';
 import { OverviewService, type Overview } from './overview.service.js';
 import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
@@ -21,7 +23,18 @@ export class MetricsController {
     private readonly adRows: AdRowsService,
     private readonly contacts: ContactsService,
     private readonly timeseries: TimeseriesService,
+    private readonly funnel: FunnelService,
   ) {}
+
+  /** Clicks → conversations started → new contacts → replied → converted, per source or campaign. */
+  @Access('viewer')
+  @Get('funnel')
+  funnelReport(
+    @Current() access: RequestAccess,
+    @Query(new ZodValidationPipe(funnelQuery)) query: FunnelQuery,
+  ): Promise<Funnel> {
+    return this.funnel.report(access.workspaceId, query.by ?? 'source', { from: query.from, to: query.to }, query.page);
+  }
 
   /** One metric per day, week or month, optionally a series per campaign, ad, ref or source. */
   @Access('viewer')

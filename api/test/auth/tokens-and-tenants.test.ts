@@ -72,6 +72,8 @@ const LIST_QUERY: Record<string, string> = {
   '/api/ref-links': `?${DAYS}`,
   '/api/overview': `?${DAYS}`,
   '/api/campaigns': `?${DAYS}`,
+  '/api/timeseries': `?metric=newContacts&groupBy=ref&${DAYS}`,
+  '/api/funnel': `?by=campaign&${DAYS}`,
   '/api/adsets': `?campaign=tenant-a-campaign&${DAYS}`,
   '/api/ads': `?adset=tenant-a-adset&${DAYS}`,
 };

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DayRange } from '@ctm/metrics';
+import { DataSource } from 'typeorm';
+
+export const FUNNEL_STAGES = ['clicks', 'conversationsStarted', 'newContacts', 'replied', 'converted'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export type FunnelRow = {
+  /** the source (ADS, SHORTLINK, …) or the campaign id */
+  key: string;
+  /** each stage's count; null where the stage does not exist (no clicks for an m.me link) */
+  stages: Record<FunnelStage, number | null>;
+  /** each stage over the one before it; null where either is missing or zero */
+  stepRates: Record<FunnelStage, number | null>;
+};
+
+export type Funnel = { by: 'source' | 'campaign'; range: DayRange; stages: readonly FunnelStage[]; rows: FunnelRow[] };
+
+/**
+ * GET /api/funnel: clicks → conversations started (Meta) → new contacts → replied → converted.
+ * Clicks and conversations started are Meta's, for ads only; the later stages are observed.
+ */
+@Injectable()
+export class FunnelService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async report(workspaceId: string, by: 'source' | 'campaign', range: DayRange, page?: string): Promise<Funnel> {
+    const observedKey = by === 'source' ? 'o.source' : 'ad.campaign_id';
+    const observed: { key: string; new_contacts: number; replied: number; converted: number }[] = await this.db.query(
+      `SELECT ${observedKey} AS key, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
+         sum(o.converted_new_contacts)::int AS converted
+       FROM observed_daily o
+       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
+       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR o.page_id = $4)
+         AND ${observedKey} IS NOT NULL
+       GROUP BY 1`,
+      [workspaceId, range.from, range.to, page ?? null],
+    );
+    const delivered: { key: string; clicks: number; started: number }[] = await this.db.query(
+      `SELECT ${by === 'source' ? `'ADS'` : 'campaign_id'} AS key, sum(clicks)::float8 AS clicks,
+         sum(conversations_started)::int AS started
+       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+      [workspaceId, range.from, range.to],
+    );
+    const rows = new Map<string, Record<FunnelStage, number | null>>();
+    const row = (key: string) => {
+      const existing = rows.get(key);
+      if (existing) return existing;
+      const hasAds = by === 'campaign' || key === 'ADS';
+      const fresh = {
+        clicks: hasAds ? 0 : null,
+        conversationsStarted: hasAds ? 0 : null,
+        newContacts: 0,
+        replied: 0,
+        converted: 0,
+      };
+      rows.set(key, fresh);
+      return fresh;
+    };
+    for (const d of delivered) Object.assign(row(d.key), { clicks: Number(d.clicks), conversationsStarted: d.started });
+    for (const o of observed)
+      Object.assign(row(o.key), { newContacts: o.new_contacts, replied: o.replied, converted: o.converted });
+    return {
+      by,
+      range,
+      stages: FUNNEL_STAGES,
+      rows: [...rows]
+        .map(([key, stages]) => ({ key, stages, stepRates: stepRates(stages) }))
+        .sort((a, b) => (b.stages.newContacts ?? 0) - (a.stages.newContacts ?? 0) || a.key.localeCompare(b.key)),
+    };
+  }
+}
+
+function stepRates(stages: Record<FunnelStage, number | null>): Record<FunnelStage, number | null> {
+  const rates = {} as Record<FunnelStage, number | null>;
+  let before: number | null = null;
+  for (const stage of FUNNEL_STAGES) {
+    const n = stages[stage];
+    rates[stage] = n !== null && before !== null && before > 0 ? n / before : null;
+    if (n !== null) before = n;
+  }
+  return rates;
+}
