@@ -38,15 +38,7 @@ export class MetricsRepository {
       source: String(r['source']),
       ref: String(r['ref']),
       currency: String(r['currency']),
-      totals: {
-        newContacts: Number(r['new_contacts']),
-        repliedNewContacts: Number(r['replied']),
-        convertedNewContacts: Number(r['converted']),
-        unreachableNewContacts: Number(r['unreachable']),
-        reengagedContacts: Number(r['reengaged']),
-        conversions: Number(r['conversions']),
-        revenue: Number(r['revenue']),
-      },
+      totals: observedTotalsOf(r),
     }));
   }
 
@@ -86,15 +78,7 @@ export class MetricsRepository {
       source: '',
       ref: '',
       currency: String(r['currency']),
-      totals: {
-        newContacts: Number(r['new_contacts']),
-        repliedNewContacts: Number(r['replied']),
-        convertedNewContacts: Number(r['converted']),
-        unreachableNewContacts: Number(r['unreachable']),
-        reengagedContacts: Number(r['reengaged']),
-        conversions: Number(r['conversions']),
-        revenue: Number(r['revenue']),
-      },
+      totals: observedTotalsOf(r),
     }));
   }
 
@@ -132,15 +116,7 @@ export class MetricsRepository {
     );
     return rows.map((r) => ({
       currency: String(r['currency']),
-      totals: {
-        spend: Number(r['spend']),
-        impressions: Number(r['impressions']),
-        clicks: Number(r['clicks']),
-        conversationsStarted: Number(r['started']),
-        firstReplies: Number(r['first_replies']),
-        messagingConnections: Number(r['connections']),
-        metaBlocks: Number(r['blocks']),
-      },
+      totals: deliveryTotalsOf(r),
     }));
   }
 
@@ -184,15 +160,7 @@ export class MetricsRepository {
     return rows.map((r) => ({
       id: String(r['id']),
       currency: String(r['currency']),
-      totals: {
-        spend: Number(r['spend']),
-        impressions: Number(r['impressions']),
-        clicks: Number(r['clicks']),
-        conversationsStarted: Number(r['started']),
-        firstReplies: Number(r['first_replies']),
-        messagingConnections: Number(r['connections']),
-        metaBlocks: Number(r['blocks']),
-      },
+      totals: deliveryTotalsOf(r),
     }));
   }
 
@@ -219,15 +187,7 @@ export class MetricsRepository {
     return rows.map((r) => ({
       id: String(r['id']),
       currency: String(r['currency']),
-      totals: {
-        newContacts: Number(r['new_contacts']),
-        repliedNewContacts: Number(r['replied']),
-        convertedNewContacts: Number(r['converted']),
-        unreachableNewContacts: Number(r['unreachable']),
-        reengagedContacts: Number(r['reengaged']),
-        conversions: Number(r['conversions']),
-        revenue: Number(r['revenue']),
-      },
+      totals: observedTotalsOf(r),
     }));
   }
 
@@ -268,3 +228,31 @@ export type AdObjectInfo = {
 
 /** The insights column naming an object of each level. */
 const COLUMN: Record<AdLevel, string> = { campaign: 'campaign_id', adset: 'adset_id', ad: 'ad_id' };
+
+type SqlRow = Record<string, string | number | null>;
+
+/** The observed totals of a row selected with the aliases new_contacts, replied, converted, unreachable, reengaged, conversions, revenue. */
+export function observedTotalsOf(r: SqlRow): Partial<Totals> {
+  return {
+    newContacts: Number(r['new_contacts']),
+    repliedNewContacts: Number(r['replied']),
+    convertedNewContacts: Number(r['converted']),
+    unreachableNewContacts: Number(r['unreachable']),
+    reengagedContacts: Number(r['reengaged']),
+    conversions: Number(r['conversions']),
+    revenue: Number(r['revenue']),
+  };
+}
+
+/** The delivery totals of a row selected with the aliases spend, impressions, clicks, started, first_replies, connections, blocks. */
+export function deliveryTotalsOf(r: SqlRow): Partial<Totals> {
+  return {
+    spend: Number(r['spend']),
+    impressions: Number(r['impressions']),
+    clicks: Number(r['clicks']),
+    conversationsStarted: Number(r['started']),
+    firstReplies: Number(r['first_replies']),
+    messagingConnections: Number(r['connections']),
+    metaBlocks: Number(r['blocks']),
+  };
+}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addTotals, emptyTotals, metric, type MetricId, type Totals } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
 import type { TimeseriesQuery } from './dto/timeseries-query.dto.js';
+import { deliveryTotalsOf, observedTotalsOf } from './metrics.repository.js';
 
 export type Series = {
   /** the campaign, ad, ref or source; null without groupBy */
@@ -20,17 +21,6 @@ export type Timeseries = {
   timeZones: { messenger: string; ads: string };
   series: Series[];
 };
-
-/** Totals a metric needs from delivery (insights) and from observation (rollups). */
-const DELIVERY_TOTALS = [
-  'spend',
-  'impressions',
-  'clicks',
-  'conversationsStarted',
-  'firstReplies',
-  'messagingConnections',
-  'metaBlocks',
-];
 
 /** GET /api/timeseries: a metric per day, week or month, from the daily rollups and insights. */
 @Injectable()
@@ -109,12 +99,7 @@ export class TimeseriesService {
       period: String(r['period']),
       grp: r['grp'] === null ? null : String(r['grp']),
       currency: String(r['currency']),
-      totals: Object.fromEntries(
-        DELIVERY_TOTALS.map((name, i) => [
-          name,
-          Number(r[['spend', 'impressions', 'clicks', 'started', 'first_replies', 'connections', 'blocks'][i]!]),
-        ]),
-      ) as Partial<Totals>,
+      totals: deliveryTotalsOf(r),
     }));
   }
 
@@ -152,15 +137,7 @@ export class TimeseriesService {
       period: String(r['period']),
       grp: r['grp'] === null ? null : String(r['grp']),
       currency: r['currency'] === null ? null : String(r['currency']),
-      totals: {
-        newContacts: Number(r['new_contacts']),
-        repliedNewContacts: Number(r['replied']),
-        convertedNewContacts: Number(r['converted']),
-        unreachableNewContacts: Number(r['unreachable']),
-        reengagedContacts: Number(r['reengaged']),
-        conversions: Number(r['conversions']),
-        revenue: Number(r['revenue']),
-      } satisfies Partial<Totals>,
+      totals: observedTotalsOf(r),
     }));
   }
 }

@@ -1,14 +1,11 @@
-import { isDay, MAX_RANGE_DAYS, rangeDays } from '@ctm/metrics';
 import { z } from 'zod';
-
-const day = (what: string) =>
-  z.string().refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+import { checkRange, dayParam } from './days.js';
 
 /** GET /api/contacts: filters on the opening touch and state, keyset paging newest first. */
 export const contactsQuery = z
   .object({
-    from: day('first').optional(),
-    to: day('last').optional(),
+    from: dayParam('first').optional(),
+    to: dayParam('last').optional(),
     page: z
       .string()
       .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
@@ -35,9 +32,5 @@ export const contactsQuery = z
     cursor: z.string().max(500).optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
-    else if (q.from && q.to && rangeDays({ from: q.from, to: q.to }) > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes a range over ${MAX_RANGE_DAYS} days` });
-  });
+  .superRefine(checkRange);
 export type ContactsQuery = z.infer<typeof contactsQuery>;

@@ -1,23 +1,11 @@
-import {
-  comparisonRange,
-  isDay,
-  MAX_RANGE_DAYS,
-  rangeDays,
-  isMetricId,
-  type DayRange,
-  type MetricId,
-} from '@ctm/metrics';
+import { comparisonRange, MAX_RANGE_DAYS, rangeDays, isMetricId, type DayRange, type MetricId } from '@ctm/metrics';
 import { z } from 'zod';
-
-const day = (what: string) =>
-  z
-    .string({ error: `is required: the ${what} day, as YYYY-MM-DD` })
-    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+import { dayParam } from './days.js';
 
 /** The query every figures endpoint shares: an inclusive range, an optional comparison and filters. */
 export const figuresQueryBase = z.object({
-  from: day('first'),
-  to: day('last'),
+  from: dayParam('first'),
+  to: dayParam('last'),
   compare: z.string().optional(),
   page: z
     .string()

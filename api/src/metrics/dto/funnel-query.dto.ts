@@ -1,15 +1,10 @@
-import { isDay, MAX_RANGE_DAYS, rangeDays } from '@ctm/metrics';
 import { z } from 'zod';
-
-const day = (what: string) =>
-  z
-    .string({ error: `is required: the ${what} day, as YYYY-MM-DD` })
-    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+import { checkRange, dayParam } from './days.js';
 
 export const funnelQuery = z
   .object({
-    from: day('first'),
-    to: day('last'),
+    from: dayParam('first'),
+    to: dayParam('last'),
     by: z.enum(['source', 'campaign'], { error: 'must be source or campaign' }).optional(),
     page: z
       .string()
@@ -17,9 +12,5 @@ export const funnelQuery = z
       .optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
-    else if (rangeDays({ from: q.from, to: q.to }) > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes a range over ${MAX_RANGE_DAYS} days` });
-  });
+  .superRefine(checkRange);
 export type FunnelQuery = z.infer<typeof funnelQuery>;

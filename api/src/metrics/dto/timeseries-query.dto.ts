@@ -1,10 +1,6 @@
-import { isMetricId, isDay, MAX_RANGE_DAYS, rangeDays, type MetricId } from '@ctm/metrics';
+import { isMetricId, type MetricId } from '@ctm/metrics';
 import { z } from 'zod';
-
-const day = (what: string) =>
-  z
-    .string({ error: `is required: the ${what} day, as YYYY-MM-DD` })
-    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+import { checkRange, dayParam } from './days.js';
 
 export const GROUPS = ['campaign', 'ad', 'ref', 'source'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -15,8 +11,8 @@ export const timeseriesQuery = z
     metric: z
       .string({ error: 'is required: the id of a metric, e.g. newContacts or costPerNewContact' })
       .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or costPerNewContact' }),
-    from: day('first'),
-    to: day('last'),
+    from: dayParam('first'),
+    to: dayParam('last'),
     interval: z.enum(['day', 'week', 'month'], { error: 'must be day, week or month' }).optional(),
     groupBy: z.enum(GROUPS, { error: 'must be campaign, ad, ref or source' }).optional(),
     page: z
@@ -25,10 +21,6 @@ export const timeseriesQuery = z
       .optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is after to' });
-    else if (rangeDays({ from: q.from, to: q.to }) > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `makes a range over ${MAX_RANGE_DAYS} days` });
-  })
+  .superRefine(checkRange)
   .transform((q) => ({ ...q, metric: q.metric as MetricId, interval: q.interval ?? ('day' as const) }));
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
