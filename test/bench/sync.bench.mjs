@@ -19,6 +19,7 @@
 // BENCH_RUNS (default 3): runs of ours (median quoted). BENCH_NAIVE_RUNS (default 1): runs of naive
 // over the full year. BENCH_NAIVE_DAYS: instead, naive over that many evenly spread days, extrapolated
 // to the year (labelled so in the output).
+import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus as cpuList, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -240,6 +241,7 @@ async function worker(side, { graphUrl, databaseUrl, token, account, days }) {
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     DEMO: 'off',
+    SECRETS_KEY: randomBytes(32).toString('base64'), // required outside demo mode
     META_ACCESS_TOKEN: token,
     META_AD_ACCOUNT_IDS: account,
     META_GRAPH_URL: graphUrl,

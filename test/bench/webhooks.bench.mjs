@@ -236,6 +236,7 @@ async function startApp(databaseUrl) {
       META_VERIFY_TOKEN: 'bench-verify',
       META_PAGE_IDS: PAGE,
       DEMO: 'off',
+      SECRETS_KEY: randomBytes(32).toString('base64'), // required outside demo mode; nothing is encrypted here
       LOG_LEVEL: 'warn',
       SYNC_HOURLY_CRON: 'off',
       SYNC_DAILY_CRON: 'off',
