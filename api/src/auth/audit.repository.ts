@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export type AuditAction = 'user.added' | 'user.removed' | 'role.changed' | 'token.created' | 'token.revoked';
+export type AuditAction =
+  | 'user.added'
+  | 'user.removed'
+  | 'role.changed'
+  | 'token.created'
+  | 'token.revoked'
+  | 'connection.added'
+  | 'connection.removed';
 export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: Date };
 
 /** audit_log: admin actions per workspace, for its owners. */

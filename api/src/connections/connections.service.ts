@@ -34,8 +34,8 @@ export type ConnectionPreview = {
 type Seen = { info: TokenInfo; adAccounts: SeenAccount[]; pages: SeenPage[] };
 
 // audit.repository.ts lists auth's own actions; connections record theirs through the same API
-const ADDED = 'connection.added' as string as AuditAction;
-const REMOVED = 'connection.removed' as string as AuditAction;
+const ADDED: AuditAction = 'connection.added';
+const REMOVED: AuditAction = 'connection.removed';
 
 /** Meta connections of a workspace: preview a token, connect what it sees, list, disconnect. */
 @Injectable()
