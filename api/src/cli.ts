@@ -1,18 +1,14 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { z } from 'zod';
-import { AppModule } from './app.module.js';
 import { newPassword, email as emailSchema, roleSchema, workspaceSlug } from './auth/dto/auth.dto.js';
 import { createTokenSchema } from './auth/dto/token.dto.js';
 import { AuthService } from './auth/auth.service.js';
 import { MembersService } from './auth/members.service.js';
 import { readPassword } from './auth/password-prompt.js';
 import { TokensService } from './auth/tokens.service.js';
-import { loadConfig } from './config/config.js';
-import { openDatabaseEndpoint } from './database/database-endpoint.js';
-import { shutdownGracefully } from './lifecycle/shutdown.js';
+import { runCommand } from './lifecycle/command-context.js';
 import { WorkspacesRepository } from './workspaces/workspaces.repository.js';
 
 const USAGE = `usage:
@@ -79,27 +75,12 @@ async function requireWorkspace(app: INestApplicationContext, slug: string) {
 }
 
 async function withApp(work: (app: INestApplicationContext) => Promise<void>): Promise<void> {
-  // no cron and no sync worker: this process only does what it was asked
-  const loaded = loadConfig();
-  const config = {
-    ...loaded,
-    logLevel: 'warn' as const,
-    sync: { hourlyCron: undefined, dailyCron: undefined, worker: false },
-  };
-  const database = await openDatabaseEndpoint(config.database);
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ config, databaseUrl: database.url, serveDashboard: false }),
-    { logger: ['error', 'warn'] },
-  );
-  await app.init();
-  try {
+  await runCommand(async (app) => {
     // the installation's own workspace (the demo's, or META_WORKSPACE's) exists before its first user
     const slug = app.get(AuthService).firstRunWorkspace();
     await app.get(WorkspacesRepository).ensure(slug, slug);
     await work(app);
-  } finally {
-    await shutdownGracefully(app, database);
-  }
+  });
 }
 
 main().catch((error: unknown) => {

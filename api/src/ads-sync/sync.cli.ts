@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import cliProgress from 'cli-progress';
-import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/config.js';
-import { openDatabaseEndpoint } from '../database/database-endpoint.js';
-import { shutdownGracefully } from '../lifecycle/shutdown.js';
+import { runCommand } from '../lifecycle/command-context.js';
 import { MetaConnections } from '../meta/meta-connections.js';
 import { AdsSyncService } from './ads-sync.service.js';
 import { startSyncSchema } from './dto/sync.dto.js';
@@ -29,20 +25,7 @@ async function main(): Promise<void> {
     const issue = parsed.error.issues[0];
     throw new Error(`--${issue?.path.join('.') || 'arguments'} ${issue?.message ?? 'is invalid'}\n${USAGE}`);
   }
-  // cron and the background worker stay off: this process only runs the backfill it was asked for
-  const loaded = loadConfig();
-  const config = {
-    ...loaded,
-    logLevel: 'warn' as const,
-    sync: { hourlyCron: undefined, dailyCron: undefined, worker: false },
-  };
-  const database = await openDatabaseEndpoint(config.database);
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ config, databaseUrl: database.url, serveDashboard: false }),
-    { logger: ['error', 'warn'] },
-  );
-  await app.init();
-  try {
+  await runCommand(async (app) => {
     const connection = app
       .get(MetaConnections)
       .all()
@@ -58,9 +41,7 @@ async function main(): Promise<void> {
     if (final?.status !== 'succeeded')
       throw new Error(final?.error ?? 'another process is syncing this account right now');
     console.log(`Done: ${final.rowsWritten} rows, ${final.requests} requests, ${final.since}..${final.until}.`);
-  } finally {
-    await shutdownGracefully(app, database);
-  }
+  });
 }
 
 async function withProgress(runs: SyncRunsRepository, run: SyncRun, work: Promise<SyncRun | undefined>) {
