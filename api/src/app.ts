@@ -23,7 +23,9 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
     AppModule.forRoot({ config, databaseUrl, serveDashboard }),
     { bufferLogs: true, bodyParser: false },
   );
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   configureBodyParsing(app);
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -36,7 +38,7 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
  * helmet's headers on every response Express sends (the webhook ack, answered ahead of Express, is
  * plain text for Meta). The dashboard is same-origin scripts and styles; recharts sets inline
  * styles. No upgrade-insecure-requests: a laptop install serves plain HTTP on a LAN address too.
- * CORS stays closed: Nest sends no Access-Control-Allow-Origin unless enabled.
+ * CORS stays closed unless CORS_ORIGINS names origins: then only those get Access-Control-Allow-Origin.
  */
 function securityHeaders(): ReturnType<typeof helmet> {
   return helmet({

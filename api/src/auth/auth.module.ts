@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuditController } from './audit.controller.js';
@@ -12,6 +13,7 @@ import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { DatabaseThrottlerStorage } from './throttler-storage.js';
 import { TokensController } from './tokens.controller.js';
 import { TokensRepository } from './tokens.repository.js';
 import { TokensService } from './tokens.service.js';
@@ -21,7 +23,14 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   imports: [
     WorkspacesModule,
-    ThrottlerModule.forRoot({ throttlers: LOGIN_THROTTLERS, errorMessage: THROTTLED_MESSAGE }),
+    ThrottlerModule.forRootAsync({
+      inject: [DataSource],
+      useFactory: (db: DataSource) => ({
+        throttlers: LOGIN_THROTTLERS,
+        errorMessage: THROTTLED_MESSAGE,
+        storage: new DatabaseThrottlerStorage(db),
+      }),
+    }),
   ],
   controllers: [AuthController, TokensController, MembersController, AuditController],
   providers: [

@@ -1,4 +1,5 @@
 import { CronTime } from 'cron';
+import express from 'express';
 import { z } from 'zod';
 
 /** Every environment variable the service reads: the README's configuration table mirrors this list. */
@@ -138,6 +139,23 @@ export const configVariables = {
       "When to check every stored Meta token with `debug_token` (expiring within 7 days, or invalid: that connection's syncs stop); `off` to disable.",
     schema: cronOrOff(),
   },
+  CORS_ORIGINS: {
+    default: '',
+    description:
+      'Comma-separated origins allowed to call the API from a browser with credentials, e.g. `https://intranet.example.com`; unset keeps CORS closed (the dashboard is served from the same origin and needs none).',
+    schema: z.string().refine((v) => v.split(',').every((o) => o.trim() === '' || isOrigin(o.trim())), {
+      error: 'must be a comma-separated list of origins like https://app.example.com (scheme, host and port only)',
+    }),
+  },
+  TRUST_PROXY: {
+    default: 'off',
+    description:
+      "Which proxies in front of the app to believe about the client's address (login throttling counts per address): `off`, a number of hops, or addresses and subnets such as `loopback, 10.0.0.0/8`.",
+    schema: z.string().refine((v) => parseTrustProxy(v) !== undefined, {
+      error:
+        'must be off, a number of proxy hops (1-10), or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+    }),
+  },
   DEMO: {
     default: 'auto',
     description:
@@ -160,6 +178,39 @@ export function parseSecretsKey(value: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return undefined;
   const bytes = Buffer.from(v, 'base64');
   return bytes.length === 32 ? bytes : undefined;
+}
+
+/** An origin exactly as browsers send it: scheme, host, optional port; no path. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Express's `trust proxy` setting from TRUST_PROXY: false, a hop count, or a list that Express
+ * itself accepts (it compiles the list at once and throws on a bad address); undefined otherwise.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | undefined {
+  const v = value.trim();
+  if (v === 'off' || v === '') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const list = v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  try {
+    express().set('trust proxy', list);
+    return list;
+  } catch {
+    return undefined;
+  }
 }
 
 function isPostgresUrl(value: string): boolean {

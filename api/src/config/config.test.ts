@@ -24,8 +24,29 @@ describe('loadConfig', () => {
       messenger: { backfillCron: '20 * * * *' },
       secrets: { key: expect.any(Buffer), generated: true },
       connections: { healthCron: '40 */6 * * *' },
+      corsOrigins: [],
+      trustProxy: false,
       demo: true,
     });
+  });
+
+  it('reads CORS_ORIGINS as exact origins, and refuses a URL with a path', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173,https://a.example.com' }).corsOrigins,
+    ).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com/dashboard' })).toThrow(
+      /CORS_ORIGINS=.* is invalid: it must be a comma-separated list of origins/,
+    );
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or addresses Express accepts', () => {
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    for (const bad of ['0', '11', 'not-an-address', '10.0.0.0/99'])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(
+        /TRUST_PROXY=.* is invalid: it must be off, a number of proxy hops/,
+      );
   });
 
   it('reads SECRETS_KEY as 64 hex characters or base64 of 32 bytes', () => {

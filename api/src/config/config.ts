@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { configVariables, parseSecretsKey } from './config.schema.js';
+import { configVariables, parseSecretsKey, parseTrustProxy } from './config.schema.js';
 
 type Variables = typeof configVariables;
 type VariableName = keyof Variables;
@@ -32,6 +32,10 @@ export type AppConfig = {
    */
   secrets: { key: Buffer; generated: boolean };
   connections: { healthCron: string | undefined };
+  /** Browser origins allowed to call the API with credentials; empty: CORS closed. */
+  corsOrigins: string[];
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe. */
+  trustProxy: false | number | string[];
   /** Run the built-in Meta simulator and sync the demo workspace from it. */
   demo: boolean;
 };
@@ -99,6 +103,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messenger: { backfillCron: cron(read('CONVERSATIONS_BACKFILL_CRON')) },
     secrets,
     connections: { healthCron: cron(read('TOKEN_HEALTH_CRON')) },
+    corsOrigins: [
+      ...new Set(
+        read('CORS_ORIGINS')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    ],
+    trustProxy: parseTrustProxy(read('TRUST_PROXY'))!,
     demo: isDemo,
   };
 }

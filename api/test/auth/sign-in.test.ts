@@ -161,4 +161,24 @@ describe('login throttling', () => {
     for (let i = 0; i < 5; i++) expect((await login('ghost@default.test', `guess ${i}`)).status).toBe(401);
     expect((await login('ghost@default.test', 'again')).status).toBe(429);
   });
+
+  it('counts the attempts made through every instance together', async () => {
+    const second = await startTestApp(db.url);
+    try {
+      const email = 'spread@default.test';
+      const through = (app: RunningApp, i: number) =>
+        fetch(`${app.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: `guess ${i}` }),
+        });
+      for (let i = 0; i < 5; i++) expect((await through(i % 2 ? second : running, i)).status).toBe(401);
+      expect((await through(second, 5)).status).toBe(429);
+      expect((await through(running, 6)).status).toBe(429);
+      const [row] = await running.sql.query(`SELECT count(*)::int AS n FROM login_throttle WHERE key ILIKE '%spread%'`);
+      expect(row.n).toBe(0); // keys are hashes: no email in clear
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -39,6 +39,43 @@ describe('HTTP hardening', () => {
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('opens CORS only to the origins CORS_ORIGINS names, with credentials', async () => {
+    const open = await startTestApp(db.url, { CORS_ORIGINS: 'https://intranet.example.com, http://localhost:5173' });
+    try {
+      const preflight = await fetch(`${open.baseUrl}/api/overview`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://intranet.example.com', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://intranet.example.com');
+      expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+      const other = await fetch(`${open.baseUrl}/api/health`, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const login = (base: string, forwardedFor: string) =>
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ email: `proxy-${base.slice(-5)}@default.test`, password: 'wrong password' }),
+      });
+    // behind a trusted proxy, each client address has its own count
+    const behind = await startTestApp(db.url, { TRUST_PROXY: 'loopback' });
+    try {
+      for (let i = 0; i < 5; i++) expect((await login(behind.baseUrl, '203.0.113.7')).status).toBe(401);
+      expect((await login(behind.baseUrl, '203.0.113.7')).status).toBe(429);
+      expect((await login(behind.baseUrl, '198.51.100.9')).status).toBe(401);
+    } finally {
+      await behind.close();
+    }
+    // not trusted (the default): the header is ignored, so changing it does not reset the count
+    for (let i = 0; i < 5; i++) expect((await login(running.baseUrl, `203.0.113.${i}`)).status).toBe(401);
+    expect((await login(running.baseUrl, '203.0.113.99')).status).toBe(429);
+  });
+
   it('refuses a JSON body over 1 MB with 413 and a sentence', async () => {
     const res = await running.api('/api/conversions', {
       method: 'POST',

@@ -7,6 +7,7 @@ import { SendOutcomes1764496800000 } from './1764496800000-send-outcomes.js';
 import { WorkspacesAccess1764583200000 } from './1764583200000-workspaces-access.js';
 import { MetaConnections1764669600000 } from './1764669600000-meta-connections.js';
 import { ObservedRollup1764756000000 } from './1764756000000-observed-rollup.js';
+import { LoginThrottle1764799200000 } from './1764799200000-login-throttle.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   WorkspacesAccess1764583200000,
   MetaConnections1764669600000,
   ObservedRollup1764756000000,
+  LoginThrottle1764799200000,
 ];
