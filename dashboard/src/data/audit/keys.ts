@@ -1,0 +1,4 @@
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (limit: number) => [...auditKeys.all, 'list', { limit }] as const,
+};
