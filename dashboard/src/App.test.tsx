@@ -33,6 +33,7 @@ function api(
     if (path === '/api/demo') return answer(200, demo);
     if (path === '/api/sync/accounts') return answer(200, sync.accounts);
     if (path.startsWith('/api/sync/runs')) return answer(200, sync.runs);
+    if (path === '/api/connections') return answer(200, []);
     return health();
   });
 }

@@ -1,51 +1,25 @@
 import type { Me } from '../data/auth/me-query';
-import { useHealthQuery } from '../data/health/health-query';
+import { useView } from '../lib/views';
 import { UserBar } from './auth/UserBar';
+import { ConnectionWarning } from './ConnectionWarning';
 import { DemoBanner } from './DemoBanner';
-import { SyncStatus } from './SyncStatus';
+import { HomeView } from './HomeView';
+import { MainNav } from './MainNav';
+import { SettingsPage } from './settings/SettingsPage';
 
-/** The signed-in dashboard. */
+/** The signed-in dashboard: what every page shares, then the page the URL names. */
 export function Shell({ me }: { me: Me }) {
-  const health = useHealthQuery();
+  const { view } = useView();
   return (
     <main className="shell">
       <UserBar me={me} />
       <DemoBanner />
-      <header>
+      <ConnectionWarning role={me.current.role} />
+      <header className="app-header">
         <h1>ctm-analytics</h1>
-        <p>Click-to-Messenger analytics: which ads and m.me links bring new contacts, who converts, who blocks.</p>
+        <MainNav view={view} role={me.current.role} />
       </header>
-      <section aria-labelledby="status-title" className="card">
-        <h2 id="status-title">Service status</h2>
-        {health.isPending && <p>Checking the service…</p>}
-        {health.isError && (
-          <p role="alert">
-            The API did not answer: {health.error.message}{' '}
-            <button type="button" onClick={() => void health.refetch()}>
-              Retry
-            </button>
-          </p>
-        )}
-        {health.data && (
-          <dl>
-            <dt>API</dt>
-            <dd data-testid="api-status">{health.data.status}</dd>
-            <dt>Database</dt>
-            <dd data-testid="db-status">{health.data.db}</dd>
-            <dt>Version</dt>
-            <dd>{health.data.version}</dd>
-          </dl>
-        )}
-      </section>
-      <SyncStatus />
-      <section className="card notice" aria-labelledby="notice-title">
-        <h2 id="notice-title">Dashboard under construction</h2>
-        <p>
-          This page shows whether the service is up and how fresh the ad data is. The campaign, ref-link and contact
-          views arrive with the Dashboard issue (#8); until then there are no figures to show, and none are invented
-          here.
-        </p>
-      </section>
+      {view === 'settings' ? <SettingsPage me={me} /> : <HomeView />}
     </main>
   );
 }
