@@ -19,19 +19,29 @@ export type NewConnection = {
   createdBy: string | null;
 };
 
+/**
+ * Where a connection's token comes from: `stored` (connected in Settings; can be disconnected),
+ * `configured` (META_ACCESS_TOKEN) or `demo` (the built-in simulator), both read-only.
+ */
+export type ConnectionOrigin = 'stored' | 'configured' | 'demo';
+
 /** What the API shows of a connection: never the token, its last four characters at most. */
 export type ConnectionView = {
+  /** a uuid for a stored connection; `configured` or `demo` otherwise */
   id: string;
+  origin: ConnectionOrigin;
   kind: ConnectionKind;
   tokenLast4: string;
   metaUserId: string | null;
   appId: string | null;
   scopes: string[];
   expiresAt: Date | null;
-  status: ConnectionStatus;
+  /** `unchecked`: a configured token not checked with Meta yet */
+  status: ConnectionStatus | 'unchecked';
   statusDetail: string | null;
   checkedAt: Date | null;
-  createdAt: Date;
+  /** null for a configured token */
+  createdAt: Date | null;
   adAccounts: {
     id: string;
     name: string | null;
@@ -53,7 +63,7 @@ export type SealedConnection = {
   pageIds: string[];
 };
 
-const VIEW_COLUMNS = `c.id, c.kind, c.token_last4 AS "tokenLast4", c.meta_user_id AS "metaUserId", c.meta_app_id AS "appId",
+const VIEW_COLUMNS = `c.id, 'stored' AS origin, c.kind, c.token_last4 AS "tokenLast4", c.meta_user_id AS "metaUserId", c.meta_app_id AS "appId",
   c.scopes, c.expires_at AS "expiresAt", c.status, c.status_detail AS "statusDetail", c.checked_at AS "checkedAt",
   c.created_at AS "createdAt",
   coalesce((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'currency', a.currency,
@@ -61,6 +71,17 @@ const VIEW_COLUMNS = `c.id, c.kind, c.token_last4 AS "tokenLast4", c.meta_user_i
    FROM ad_account a WHERE a.connection_id = c.id), '[]') AS "adAccounts",
   coalesce((SELECT json_agg(json_build_object('id', p.page_id, 'name', p.name, 'username', p.username) ORDER BY p.page_id)
    FROM messenger_page p WHERE p.connection_id = c.id), '[]') AS pages`;
+
+export type ConfiguredHealth = {
+  tokenLast4: string;
+  metaUserId: string | null;
+  appId: string | null;
+  scopes: string[];
+  expiresAt: Date | null;
+  status: ConnectionStatus;
+  statusDetail: string | null;
+  checkedAt: Date;
+};
 
 /** meta_connection, and the ad_account / messenger_page rows it connects. */
 @Injectable()
@@ -175,6 +196,50 @@ export class ConnectionsRepository {
        WHERE id = $1`,
       [id, health.status, health.detail, health.expiresAt],
     );
+  }
+
+  /** The health of a configured token (META_ACCESS_TOKEN or the demo's), as debug_token last saw it. */
+  async setConfiguredHealth(
+    workspaceId: string,
+    origin: 'configured' | 'demo',
+    h: Omit<ConfiguredHealth, 'checkedAt'>,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO configured_token_health AS t (workspace_id, origin, token_last4, meta_user_id, meta_app_id, scopes,
+         expires_at, status, status_detail, checked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (workspace_id, origin) DO UPDATE SET token_last4 = $3, meta_user_id = $4, meta_app_id = $5,
+         scopes = $6, expires_at = $7, status = $8, status_detail = $9, checked_at = now()`,
+      [workspaceId, origin, h.tokenLast4, h.metaUserId, h.appId, h.scopes, h.expiresAt, h.status, h.statusDetail],
+    );
+  }
+
+  async configuredHealth(workspaceId: string): Promise<Map<string, ConfiguredHealth>> {
+    const rows: (ConfiguredHealth & { origin: string })[] = await this.db.query(
+      `SELECT origin, token_last4 AS "tokenLast4", meta_user_id AS "metaUserId", meta_app_id AS "appId", scopes,
+         expires_at AS "expiresAt", status, status_detail AS "statusDetail", checked_at AS "checkedAt"
+       FROM configured_token_health WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return new Map(rows.map(({ origin, ...h }) => [origin, h]));
+  }
+
+  /** The given ad accounts, and the pages no stored connection brought (configured or demo pages). */
+  async configuredObjects(
+    workspaceId: string,
+    accountIds: string[],
+  ): Promise<Pick<ConnectionView, 'adAccounts' | 'pages'>> {
+    const adAccounts = await this.db.query(
+      `SELECT a.id, a.name, a.currency, a.timezone_name AS timezone, a.connection_status AS "syncStatus"
+       FROM ad_account a WHERE a.workspace_id = $1 AND a.id = ANY($2) ORDER BY a.id`,
+      [workspaceId, accountIds],
+    );
+    const pages = await this.db.query(
+      `SELECT page_id AS id, name, username FROM messenger_page
+       WHERE workspace_id = $1 AND connection_id IS NULL ORDER BY page_id`,
+      [workspaceId],
+    );
+    return { adAccounts, pages };
   }
 
   /** The connection's accounts are shown as token_invalid in the sync status, with the reason. */

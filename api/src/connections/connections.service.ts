@@ -116,8 +116,43 @@ export class ConnectionsService {
     return view;
   }
 
-  list(workspaceId: string): Promise<ConnectionView[]> {
-    return this.repository.list(workspaceId);
+  /** Stored connections, then the configured token (META_ACCESS_TOKEN, or the demo's) when it serves this workspace. */
+  async list(workspaceId: string): Promise<ConnectionView[]> {
+    const stored = await this.repository.list(workspaceId);
+    const configured = this.connections.configured().filter((c) => c.workspaceId === workspaceId);
+    if (configured.length === 0) return stored;
+    const health = await this.repository.configuredHealth(workspaceId);
+    const views: ConnectionView[] = [];
+    for (const origin of ['configured', 'demo'] as const) {
+      const accounts = configured.filter((c) => (c.origin === 'config' ? 'configured' : c.origin) === origin);
+      if (accounts.length === 0) continue;
+      const h = health.get(origin);
+      views.push({
+        id: origin,
+        origin,
+        kind: 'system_user',
+        tokenLast4: accounts[0]!.accessToken.slice(-4),
+        metaUserId: h?.metaUserId ?? null,
+        appId: h?.appId ?? null,
+        scopes: h?.scopes ?? [],
+        expiresAt: h?.expiresAt ?? null,
+        status: h?.status ?? 'unchecked',
+        statusDetail:
+          h?.statusDetail ??
+          (h
+            ? null
+            : origin === 'demo'
+              ? 'The built-in Meta simulator: not checked with debug_token yet.'
+              : 'Set by META_ACCESS_TOKEN: not checked with debug_token yet; it is on the token health schedule (TOKEN_HEALTH_CRON).'),
+        checkedAt: h?.checkedAt ?? null,
+        createdAt: null,
+        ...(await this.repository.configuredObjects(
+          workspaceId,
+          accounts.map((a) => a.accountId),
+        )),
+      });
+    }
+    return [...stored, ...views];
   }
 
   /** Disconnects: the accounts' syncs stop (their data stays), the pages leave the workspace and are unsubscribed best-effort. */

@@ -60,6 +60,11 @@ export class MetaConnections {
     if (connection) map.set(k, { ...connection, tokenRefused: true });
   }
 
+  /** The accounts connected by configuration or the demo (add), stored connections aside. */
+  configured(): MetaConnection[] {
+    return [...this.fixed.values()];
+  }
+
   get(workspaceId: string, accountId: string): MetaConnection | undefined {
     const k = key(workspaceId, accountId);
     return this.stored.get(k) ?? this.fixed.get(k);

@@ -221,3 +221,65 @@ describe.each(databaseKinds)('Meta connections, stored encrypted, on %s', (kind)
     expect(graph.requests).toBe(requestsBefore);
   });
 });
+
+describe('the token from configuration (META_ACCESS_TOKEN), listed and health-checked like a stored one', () => {
+  let db: TestDatabase;
+  let world: World;
+  let graph: GraphServer;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+    world = createWorld({ seed: 22, size: 'tiny', endDate: END });
+    graph = await startGraphServer(world);
+    running = await startTestApp(db.url, {
+      META_GRAPH_URL: graph.url,
+      META_ACCESS_TOKEN: world.systemUserToken,
+      META_AD_ACCOUNT_IDS: world.accounts[0]!.id,
+    });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await graph?.close();
+    await db?.drop();
+  });
+
+  const listed = async () => (await (await running.api('/api/connections')).json()) as (View & { origin: string })[];
+
+  it('is listed read-only, by its last four characters, unchecked until the first check', async () => {
+    const text = await (await running.api('/api/connections')).text();
+    expect(text).not.toContain(world.systemUserToken);
+    expect(JSON.parse(text)).toEqual([
+      expect.objectContaining({
+        id: 'configured',
+        origin: 'configured',
+        tokenLast4: world.systemUserToken.slice(-4),
+        status: 'unchecked',
+        statusDetail: expect.stringContaining('META_ACCESS_TOKEN'),
+        adAccounts: [expect.objectContaining({ id: world.accounts[0]!.id })],
+      }),
+    ]);
+    expect((await running.api('/api/connections/configured', { method: 'DELETE' })).status).toBe(400);
+  });
+
+  it('is checked with debug_token: ok, then invalid, which stops its syncs', async () => {
+    const health = running.app.get(TokenHealthService);
+    const [workspace] = (await running.sql.query(`SELECT id FROM workspace WHERE slug = 'default'`)) as {
+      id: string;
+    }[];
+    expect(await health.checkAll()).toEqual([{ id: `configured:${workspace!.id}`, status: 'ok' }]);
+    expect((await listed())[0]).toMatchObject({ status: 'ok', checkedAt: expect.any(String) });
+
+    graph.expireToken(world.systemUserToken);
+    expect(await health.checkAll()).toEqual([{ id: `configured:${workspace!.id}`, status: 'invalid' }]);
+    expect((await listed())[0]).toMatchObject({
+      status: 'invalid',
+      statusDetail: expect.stringContaining('syncs stopped'),
+    });
+    const sync = running.app.get(AdsSyncService);
+    const requestsBefore = graph.requests;
+    const run = await sync.enqueue(workspace!.id, world.accounts[0]!.id, 'backfill', RANGE);
+    expect(await sync.execute(run.id)).toMatchObject({ status: 'failed' });
+    expect(graph.requests).toBe(requestsBefore);
+  });
+});

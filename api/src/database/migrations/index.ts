@@ -8,6 +8,7 @@ import { WorkspacesAccess1764583200000 } from './1764583200000-workspaces-access
 import { MetaConnections1764669600000 } from './1764669600000-meta-connections.js';
 import { ObservedRollup1764756000000 } from './1764756000000-observed-rollup.js';
 import { LoginThrottle1764799200000 } from './1764799200000-login-throttle.js';
+import { ConfiguredTokenHealth1764802800000 } from './1764802800000-configured-token-health.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   MetaConnections1764669600000,
   ObservedRollup1764756000000,
   LoginThrottle1764799200000,
+  ConfiguredTokenHealth1764802800000,
 ];
