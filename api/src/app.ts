@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config.js';
 import { AppModule, dashboardDist } from './app.module.js';
 import { webhookFastPath } from './messenger/webhook.controller.js';
 import { WebhookService } from './messenger/webhook.service.js';
+import { serveOpenApi } from './openapi/openapi.setup.js';
 
 /** Meta batches up to 1,000 events per delivery; 2 MiB leaves room for long texts and attachments. */
 const WEBHOOK_LIMIT = 2 * 1024 * 1024;
@@ -27,6 +28,7 @@ export async function createApp({ config, databaseUrl }: CreateAppOptions): Prom
   app.use(securityHeaders());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   configureBodyParsing(app);
+  serveOpenApi(app);
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
