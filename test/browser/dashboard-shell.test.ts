@@ -52,4 +52,56 @@ describe('the dashboard served at / in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to ctm-analytics' }).waitFor();
   });
+
+  it('lets the owner create an API token in Settings, shows it once, and revokes it', async () => {
+    const url = await app.ready;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(url);
+    await page.getByLabel('Email').fill('owner@demo.test');
+    await page.getByLabel('Password').fill('browser owner password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'API tokens' }).click();
+    expect(new URL(page.url()).search).toBe('?view=settings&tab=tokens');
+    await page.getByText('No API tokens yet: create one above.').waitFor();
+
+    await page.getByLabel('Token name').fill('browser script');
+    await page.getByLabel('Scope').selectOption('read');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const notice = page.getByTestId('new-token');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Copy it now: it will not be shown again.');
+    expect(await notice.getByRole('button', { name: 'Copy token' }).isVisible()).toBe(true);
+    const secret = await notice.getByLabel('New API token').inputValue();
+    const last4 = secret.slice(-4);
+    await expect.poll(() => page.getByTestId('token-row').textContent()).toContain(`…${last4}`);
+    await page.screenshot({ path: 'test/browser/.last-settings-tokens.png', fullPage: true });
+
+    // the token works as a Bearer token for a read route until it is revoked
+    const asToken = () => fetch(`${url}/api/sync/accounts`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await asToken()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Done, I have copied it' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(secret);
+    // shown once: a reload of the same view lists it by its last four characters only
+    await page.reload();
+    await expect.poll(() => page.getByTestId('token-row').textContent()).toContain(`…${last4}`);
+    expect(await page.content()).not.toContain(secret);
+
+    await page.getByRole('button', { name: 'Revoke token browser script' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect.poll(() => page.getByTestId('token-row').textContent()).toContain('Revoked');
+
+    expect((await asToken()).status).toBe(401);
+    const session = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const tokens = (await (await fetch(`${url}/api/tokens`, { headers: { cookie: session } })).json()) as {
+      name: string;
+      revokedAt: string | null;
+    }[];
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.name).toBe('browser script');
+    expect(tokens[0]!.revokedAt).not.toBeNull();
+    await page.close();
+  });
 });
