@@ -7,11 +7,11 @@ export const VIEWS = ['home', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const SETTINGS_TABS = [
-  { id: 'connections', label: 'Meta connections', role: 'admin' },
-  { id: 'tokens', label: 'API tokens', role: 'admin' },
-  { id: 'members', label: 'Members', role: 'admin' },
-  { id: 'audit', label: 'Audit log', role: 'owner' },
-] as const satisfies readonly { id: string; label: string; role: Role }[];
+  { id: 'connections', label: 'Meta connections', what: 'the Meta connections', role: 'admin' },
+  { id: 'tokens', label: 'API tokens', what: 'the API tokens', role: 'admin' },
+  { id: 'members', label: 'Members', what: 'the member list', role: 'admin' },
+  { id: 'audit', label: 'Audit log', what: 'the audit log', role: 'owner' },
+] as const satisfies readonly { id: string; label: string; what: string; role: Role }[];
 export type SettingsTab = (typeof SETTINGS_TABS)[number]['id'];
 
 /** The settings tabs this role may open (the API enforces the same roles). */

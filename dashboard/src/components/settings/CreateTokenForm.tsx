@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useCreateTokenMutation } from '../../data/tokens/create-token-mutation';
 import { TOKEN_SCOPES, type TokenScope } from '../../data/tokens/tokens-query';
 import { NewTokenNotice } from './NewTokenNotice';
@@ -14,6 +14,14 @@ export function CreateTokenForm() {
   const create = useCreateTokenMutation();
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>('write:conversions');
+  const nameInput = useRef<HTMLInputElement>(null);
+  const shown = Boolean(create.data);
+  const wasShown = useRef(false);
+  // after "Done", the keyboard lands back on the form rather than at the top of the page
+  useEffect(() => {
+    if (wasShown.current && !shown) nameInput.current?.focus();
+    wasShown.current = shown;
+  }, [shown]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ name, scope }, { onSuccess: () => setName('') });
@@ -25,6 +33,7 @@ export function CreateTokenForm() {
       <label>
         Token name
         <input
+          ref={nameInput}
           required
           maxLength={100}
           value={name}

@@ -5,7 +5,10 @@ import { CopyButton } from '../CopyButton';
 /** The new token's secret, the one time the API gives it. Focus goes to it so it is read out and easy to copy. */
 export function NewTokenNotice({ created, onDone }: { created: CreatedToken; onDone(): void }) {
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.select(), []);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
   return (
     <div className="new-token" role="region" aria-labelledby="new-token-title" data-testid="new-token">
       <h3 id="new-token-title">Token “{created.name}” created</h3>

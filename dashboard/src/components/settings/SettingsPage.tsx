@@ -36,7 +36,7 @@ export function SettingsPage({ me }: { me: Me }) {
         allowed.length > 0 && (
           <p className="card" role="note">
             {known
-              ? `The ${known.label.toLowerCase()} is for ${known.role}s of this workspace; your role is ${me.current.role}.`
+              ? `${capitalised(known.what)} is for ${known.role}s of this workspace; your role is ${me.current.role}.`
               : `There is no settings section “${asked}”.`}
           </p>
         )
@@ -57,3 +57,5 @@ function TabContent({ tab, me }: { tab: SettingsTab; me: Me }) {
       return <AuditTab />;
   }
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

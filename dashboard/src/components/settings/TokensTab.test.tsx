@@ -94,7 +94,7 @@ describe('Settings › API tokens', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Done, I have copied it' }));
     await waitFor(() => expect(screen.queryByTestId('new-token')).toBeNull());
     expect(document.body.innerHTML).not.toContain(SECRET);
-    expect(screen.getByRole('button', { name: 'Create token' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Token name')));
   });
 
   it("shows the API's sentence when it refuses a new token", async () => {
@@ -108,7 +108,7 @@ describe('Settings › API tokens', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('name: must be at most 100 characters');
   });
 
-  it('revokes only after confirmation, and Cancel keeps the token', async () => {
+  it('revokes only after confirmation; Cancel and Escape keep the token', async () => {
     let revoked = false;
     const calls = mockApi('admin', {
       'GET /api/tokens': () => answer(200, [token(revoked ? { revokedAt: '2026-11-25T12:00:00Z' } : {})]),
@@ -122,6 +122,13 @@ describe('Settings › API tokens', () => {
     expect(screen.getByRole('group').textContent).toContain('Anything using it is refused from now on.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+
+    // keyboard: the question takes the focus on Cancel, Escape backs out and gives the focus back
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke token shop conversions' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke token shop conversions' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Revoke token shop conversions' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
