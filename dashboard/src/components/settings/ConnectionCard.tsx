@@ -10,7 +10,6 @@ export const HEALTH_LABEL: Record<ConnectionHealth, string> = {
 };
 
 const ORIGIN = {
-  stored: 'connected',
   configured: 'set in the server configuration (META_ACCESS_TOKEN); change it there',
   demo: 'the demo simulator',
 } as const;
@@ -20,7 +19,6 @@ type Props = { connection: Connection; disconnecting: boolean; onDisconnect(): v
 /** One connection: its token's health, what it connects, and the way to disconnect it (stored ones only). */
 export function ConnectionCard({ connection: c, disconnecting, onDisconnect }: Props) {
   const kind = c.kind === 'page' ? 'Page token' : 'System-user token';
-  const origin = c.origin ?? 'stored';
   return (
     <li className="connection" data-testid="connection">
       <h3>
@@ -32,7 +30,7 @@ export function ConnectionCard({ connection: c, disconnecting, onDisconnect }: P
       {c.statusDetail && <p>{c.statusDetail}</p>}
       <p className="hint">
         Last checked {when(c.checkedAt)}; {c.expiresAt ? `expires ${when(c.expiresAt)}` : 'does not expire'};{' '}
-        {origin === 'stored' ? `connected ${when(c.createdAt, 'earlier')}` : ORIGIN[origin]}.
+        {c.origin === 'stored' ? `connected ${when(c.createdAt, 'earlier')}` : ORIGIN[c.origin]}.
       </p>
       <ul>
         {c.adAccounts.map((a) => (
@@ -47,7 +45,7 @@ export function ConnectionCard({ connection: c, disconnecting, onDisconnect }: P
           </li>
         ))}
       </ul>
-      {origin === 'stored' && (
+      {c.origin === 'stored' && (
         <ConfirmButton
           label="Disconnect"
           name={`Disconnect token …${c.tokenLast4}`}

@@ -13,9 +13,9 @@ export type ConnectionOrigin = 'stored' | 'configured' | 'demo';
 
 /** A connection as GET /api/connections shows it: never the token, its last four characters at most. */
 export type Connection = {
+  /** a uuid for a stored connection; `configured` or `demo` for the server's own token */
   id: string;
-  /** absent from APIs older than the configured-token health: then every connection is stored */
-  origin?: ConnectionOrigin;
+  origin: ConnectionOrigin;
   kind: ConnectionKind;
   tokenLast4: string;
   metaUserId: string | null;
