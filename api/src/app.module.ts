@@ -7,6 +7,8 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AdsSyncModule } from './ads-sync/ads-sync.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { WorkspaceSettingsModule } from './workspaces/workspace-settings.module.js';
 import { ConnectionsModule } from './connections/connections.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { MessengerModule } from './messenger/messenger.module.js';
@@ -40,6 +42,8 @@ export class AppModule {
         MessengerModule,
         MetricsModule,
         ConnectionsModule,
+        AlertsModule,
+        WorkspaceSettingsModule,
         DemoModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]

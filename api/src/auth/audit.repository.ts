@@ -9,7 +9,8 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'connection.added'
-  | 'connection.removed';
+  | 'connection.removed'
+  | 'workspace.updated';
 export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: Date };
 
 /** audit_log: admin actions per workspace, for its owners. */

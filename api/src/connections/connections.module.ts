@@ -24,6 +24,6 @@ import { TokenHealthService } from './token-health.service.js';
     ConnectionsService,
     TokenHealthService,
   ],
-  exports: [ConnectionsLoader, TokenHealthService],
+  exports: [ConnectionsLoader, ConnectionsService, TokenHealthService],
 })
 export class ConnectionsModule {}

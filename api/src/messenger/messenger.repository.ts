@@ -11,6 +11,7 @@ import type {
 import type { EntityManager } from 'typeorm';
 
 export type PendingDelivery = { id: string; body: Buffer; receivedAt: Date };
+export type PageActivity = { workspaceId: string; pageId: string; hour: Date; events: number; lastReceivedAt: Date };
 export type PersonRef = { workspaceId: string; pageId: string; personKey: string };
 export type PersonConversion = { id: string; time: number; value: number | null; currency: string | null };
 
@@ -54,6 +55,33 @@ export class MessengerRepository {
   }
 
   /** Marks deliveries processed, each with how many events it carried. */
+  /**
+   * Webhook arrivals per page and hour (of receipt), for the silent-webhook alert. Rows are taken
+   * in key order, last in the batch's transaction, so processors side by side cannot deadlock on them.
+   */
+  async recordActivity(m: EntityManager, activity: PageActivity[]): Promise<void> {
+    if (activity.length === 0) return;
+    const rows = [...activity].sort((a, b) =>
+      `${a.workspaceId}/${a.pageId}/${a.hour.toISOString()}` < `${b.workspaceId}/${b.pageId}/${b.hour.toISOString()}`
+        ? -1
+        : 1,
+    );
+    await m.query(
+      `INSERT INTO page_activity AS p (workspace_id, page_id, hour, events, last_received_at)
+       SELECT a."workspaceId", a."pageId", a.hour, a.events, a."lastReceivedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS a("workspaceId" uuid, "pageId" text, hour timestamptz, events int,
+         "lastReceivedAt" timestamptz)
+       ON CONFLICT (workspace_id, page_id, hour) DO UPDATE SET events = p.events + EXCLUDED.events,
+         last_received_at = greatest(p.last_received_at, EXCLUDED.last_received_at)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Activity older than the alerts look back (30 days) goes. */
+  async pruneActivity(m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM page_activity WHERE hour < now() - interval '30 days'`);
+  }
+
   async markProcessed(m: EntityManager, processed: { id: string; events: number }[]): Promise<void> {
     if (processed.length === 0) return;
     await m.query(

@@ -4,7 +4,7 @@ import { tryParseDelivery, type MessengerEvent, type ParsedDelivery } from '@ctm
 import { DataSource, type EntityManager } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventIngest } from './event-ingest.js';
-import { MessengerRepository, type PendingDelivery } from './messenger.repository.js';
+import { MessengerRepository, type PageActivity, type PendingDelivery } from './messenger.repository.js';
 import { WebhookLogWriter } from './webhook-log.writer.js';
 
 const MAX_ATTEMPTS = 5;
@@ -36,6 +36,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   private again = false;
   private stopped = false;
   private timer?: NodeJS.Timeout;
+  private prunedHour = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -111,6 +112,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
 
   private async processBatch(m: EntityManager): Promise<number> {
     const deliveries = await this.repo.claimPending(m, BATCH);
+    const receivedAt = new Map(deliveries.map((d) => [d.id, d.receivedAt]));
     const byWorkspace = new Map<string, { event: MessengerEvent; deliveryId: string }[]>();
     const counts = new Map<string, number>();
     const pages: PageWorkspaces = new Map();
@@ -123,14 +125,26 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
         byWorkspace.set(workspaceId, list);
       }
     }
+    const activity = new ActivityTally();
     for (const [workspaceId, events] of [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       await this.ingest.storeDelivered(m, workspaceId, events);
+      for (const { event, deliveryId } of events) activity.add(workspaceId, event.pageId, receivedAt.get(deliveryId)!);
     }
     await this.repo.markProcessed(
       m,
       deliveries.map((d) => ({ id: d.id, events: counts.get(d.id) ?? 0 })),
     );
+    await this.repo.recordActivity(m, activity.rows());
+    await this.pruneHourly(m);
     return deliveries.length;
+  }
+
+  /** Once an hour per instance, activity older than the alerts read goes. */
+  private async pruneHourly(m: EntityManager): Promise<void> {
+    const hour = Math.floor(Date.now() / 3_600_000);
+    if (hour === this.prunedHour) return;
+    this.prunedHour = hour;
+    await this.repo.pruneActivity(m);
   }
 
   /** Claims and processes one delivery: the fallback when a batch failed, so a bad delivery is counted alone. */
@@ -155,7 +169,12 @@ export class WebhookProcessor implements OnApplicationBootstrap, BeforeApplicati
   private async processDelivery(m: EntityManager, delivery: PendingDelivery): Promise<number> {
     const { count, byWorkspace } = await this.route(m, delivery);
     const inOrder = [...byWorkspace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [workspaceId, events] of inOrder) await this.ingest.store(m, workspaceId, delivery.id, events);
+    const activity = new ActivityTally();
+    for (const [workspaceId, events] of inOrder) {
+      await this.ingest.store(m, workspaceId, delivery.id, events);
+      for (const event of events) activity.add(workspaceId, event.pageId, delivery.receivedAt);
+    }
+    await this.repo.recordActivity(m, activity.rows());
     return count;
   }
 
@@ -237,5 +256,23 @@ function safeJson(body: Buffer): unknown {
     return JSON.parse(body.toString('utf8'));
   } catch {
     return { unparsable: body.toString('base64') };
+  }
+}
+
+/** Webhook events per workspace, page and hour of receipt, with the last receipt. */
+class ActivityTally {
+  private readonly tally = new Map<string, PageActivity>();
+
+  add(workspaceId: string, pageId: string, receivedAt: Date): void {
+    const hour = new Date(Math.floor(receivedAt.getTime() / 3_600_000) * 3_600_000);
+    const key = `${workspaceId}/${pageId}/${hour.getTime()}`;
+    const row = this.tally.get(key) ?? { workspaceId, pageId, hour, events: 0, lastReceivedAt: receivedAt };
+    row.events += 1;
+    if (receivedAt > row.lastReceivedAt) row.lastReceivedAt = receivedAt;
+    this.tally.set(key, row);
+  }
+
+  rows(): PageActivity[] {
+    return [...this.tally.values()];
   }
 }

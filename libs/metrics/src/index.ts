@@ -23,4 +23,12 @@ export {
   type RollupCounts,
   type RollupRow,
 } from './contributions.js';
+export {
+  blockRateVerdict,
+  webhookSilence,
+  wilsonInterval,
+  type BlockRateVerdict,
+  type HourlyActivity,
+  type Silence,
+} from './alerts.js';
 export { comparisonRange, daysOf, isDay, rangeDays, MAX_RANGE_DAYS, type DayRange } from './periods.js';

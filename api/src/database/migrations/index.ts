@@ -9,6 +9,7 @@ import { MetaConnections1764669600000 } from './1764669600000-meta-connections.j
 import { ObservedRollup1764756000000 } from './1764756000000-observed-rollup.js';
 import { LoginThrottle1764799200000 } from './1764799200000-login-throttle.js';
 import { ConfiguredTokenHealth1764802800000 } from './1764802800000-configured-token-health.js';
+import { Alerts1764806400000 } from './1764806400000-alerts.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ObservedRollup1764756000000,
   LoginThrottle1764799200000,
   ConfiguredTokenHealth1764802800000,
+  Alerts1764806400000,
 ];

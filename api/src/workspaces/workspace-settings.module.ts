@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditRepository } from '../auth/audit.repository.js';
+import { WorkspaceSettingsController } from './workspace-settings.controller.js';
+import { WorkspaceSettingsService } from './workspace-settings.service.js';
+
+/** GET/PATCH /api/workspace (apart from WorkspacesModule, which auth itself imports). */
+@Module({
+  controllers: [WorkspaceSettingsController],
+  // auth's repository, provided here too (auth does not export it): it holds no state
+  providers: [WorkspaceSettingsService, AuditRepository],
+})
+export class WorkspaceSettingsModule {}
