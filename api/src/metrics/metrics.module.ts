@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AdRowsService } from './ad-rows.service.js';
+import { AnalysisController } from './analysis.controller.js';
+import { CohortsService } from './cohorts.service.js';
+import { ReconciliationService } from './reconciliation.service.js';
 import { ContactsService } from './contacts.service.js';
 import { TimeseriesService } from './timeseries.service.js';
 import { FunnelService } from './funnel.service.js';
@@ -10,7 +13,7 @@ import { RefLinksService } from './ref-links.service.js';
 
 /** The metrics API (#7): figures read from the daily rollups, defined once in libs/metrics. */
 @Module({
-  controllers: [MetricsController],
+  controllers: [MetricsController, AnalysisController],
   providers: [
     MetricsRepository,
     RefLinksService,
@@ -19,6 +22,8 @@ import { RefLinksService } from './ref-links.service.js';
     ContactsService,
     TimeseriesService,
     FunnelService,
+    CohortsService,
+    ReconciliationService,
   ],
 })
 export class MetricsModule {}
