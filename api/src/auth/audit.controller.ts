@@ -5,6 +5,8 @@ import { AuditRepository, type AuditEntry } from './audit.repository.js';
 import { Current } from './current.decorator.js';
 import { auditQuerySchema, type AuditQuery } from './dto/token.dto.js';
 import type { RequestAccess } from './request-access.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { auditResponse } from '../openapi/responses/access.js';
 
 /** The workspace's audit log, newest first, for its owners. */
 @Controller('api/audit')
@@ -12,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Access('owner')
+  @ApiDoc({ summary: 'The workspace’s audit log', response: auditResponse })
   @Get()
   list(
     @Current() access: RequestAccess,

@@ -18,6 +18,8 @@ import {
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import type { RequestAccess } from './request-access.js';
 import { sessionCookieOptions, sessionSecret } from './session-cookie.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { firstRunStatusResponse, meResponse, signedInResponse } from '../openapi/responses/access.js';
 
 @Controller('api/auth')
 export class AuthController {
@@ -25,6 +27,7 @@ export class AuthController {
 
   /** Whether the installation still needs its first owner (the dashboard then shows the first-run screen). */
   @Public()
+  @ApiDoc({ summary: 'Whether the first owner is still to be created', response: firstRunStatusResponse })
   @Get('first-run')
   firstRunStatus() {
     return this.auth.firstRunStatus();
@@ -32,6 +35,11 @@ export class AuthController {
 
   /** Creates the first owner and signs them in; 409 once any user exists. */
   @Public()
+  @ApiDoc({
+    summary: 'Create the first owner and sign in',
+    response: signedInResponse,
+    errors: { 409: 'The first owner already exists: sign in, or ask an owner for an account.', 429: undefined },
+  })
   @UseGuards(LoginThrottlerGuard)
   @Post('first-run')
   async firstRun(
@@ -44,6 +52,11 @@ export class AuthController {
   }
 
   @Public()
+  @ApiDoc({
+    summary: 'Sign in: sets the session cookie',
+    response: signedInResponse,
+    errors: { 401: 'Email or password is incorrect.', 429: undefined },
+  })
   @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
@@ -58,6 +71,10 @@ export class AuthController {
 
   /** Ends the session of the cookie, if any, and clears it. */
   @Public()
+  @ApiDoc({
+    summary: 'Sign out: ends the session and clears its cookie',
+    response: { status: 204, description: 'Signed out.' },
+  })
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -67,6 +84,7 @@ export class AuthController {
   }
 
   @Access('viewer', { tokenScopes: [] })
+  @ApiDoc({ summary: 'The signed-in user and their workspaces', response: meResponse })
   @Get('me')
   me(@Current() access: RequestAccess): Promise<Me> {
     return this.auth.me(access);
@@ -74,6 +92,11 @@ export class AuthController {
 
   /** Makes one of the user's workspaces current for this session (X-Workspace does it for one request). */
   @Access('viewer', { tokenScopes: [] })
+  @ApiDoc({
+    summary: 'Switch the session to another of your workspaces',
+    response: meResponse,
+    errors: { 404: 'workspace: you have no workspace "shop".' },
+  })
   @Post('workspace')
   @HttpCode(200)
   switchWorkspace(
@@ -85,6 +108,11 @@ export class AuthController {
 
   /** Changes the password and ends the user's other sessions. */
   @Access('viewer', { tokenScopes: [] })
+  @ApiDoc({
+    summary: 'Change your password (ends your other sessions)',
+    response: { status: 204, description: 'Changed.' },
+    errors: { 403: 'currentPassword: that is not your current password.', 429: undefined },
+  })
   @UseGuards(LoginThrottlerGuard)
   @Post('password')
   @HttpCode(204)

@@ -11,6 +11,8 @@ import {
 } from './dto/member.dto.js';
 import { MembersService } from './members.service.js';
 import type { RequestAccess } from './request-access.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { addedMemberResponse, memberResponse, membersResponse } from '../openapi/responses/access.js';
 
 /** The workspace's members and their roles, for its admins (sessions only, like tokens). */
 @Controller('api/members')
@@ -18,18 +20,29 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({ summary: 'The workspace’s members and roles', response: membersResponse })
   @Get()
   list(@Current() access: RequestAccess) {
     return this.members.list(access.workspaceId);
   }
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({
+    summary: 'Add a member (a new account needs a password)',
+    response: addedMemberResponse,
+    errors: { 403: 'Only an owner may make, change or remove an owner.' },
+  })
   @Post()
   add(@Current() access: RequestAccess, @Body(new ZodValidationPipe(addMemberSchema)) body: AddMemberBody) {
     return this.members.addByRequest(access, body);
   }
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({
+    summary: 'Change a member’s role',
+    response: memberResponse,
+    errors: { 409: 'A workspace keeps at least one owner: make another owner first.' },
+  })
   @Patch(':userId')
   changeRole(
     @Current() access: RequestAccess,
@@ -40,6 +53,11 @@ export class MembersController {
   }
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({
+    summary: 'Remove a member from the workspace',
+    response: { status: 204, description: 'Removed.' },
+    errors: { 409: 'A workspace keeps at least one owner: make another owner first.' },
+  })
   @Delete(':userId')
   @HttpCode(204)
   remove(@Current() access: RequestAccess, @Param('userId', new ZodValidationPipe(userIdSchema)) userId: string) {

@@ -6,6 +6,8 @@ import { createTokenSchema, tokenIdSchema, type CreateTokenBody } from './dto/to
 import type { RequestAccess } from './request-access.js';
 import type { TokenView } from './tokens.repository.js';
 import { TokensService, type CreatedToken } from './tokens.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { createdTokenResponse, revokedTokenResponse, tokensResponse } from '../openapi/responses/access.js';
 
 /** The workspace's API tokens. Sessions only: a leaked token must not be able to mint lasting ones. */
 @Controller('api/tokens')
@@ -14,6 +16,7 @@ export class TokensController {
 
   /** The secret is in this answer only; it is stored as a hash. */
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({ summary: 'Create an API token (its secret is shown once)', response: createdTokenResponse })
   @Post()
   create(
     @Current() access: RequestAccess,
@@ -23,12 +26,14 @@ export class TokensController {
   }
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({ summary: 'The workspace’s API tokens', response: tokensResponse })
   @Get()
   list(@Current() access: RequestAccess): Promise<TokenView[]> {
     return this.tokens.list(access.workspaceId);
   }
 
   @Access('admin', { tokenScopes: [] })
+  @ApiDoc({ summary: 'Revoke an API token', response: revokedTokenResponse })
   @Delete(':id')
   revoke(
     @Current() access: RequestAccess,

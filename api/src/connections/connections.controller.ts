@@ -12,6 +12,12 @@ import {
   type CreateConnectionBody,
   type PreviewConnectionBody,
 } from './dto/connection.dto.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import {
+  connectionPreviewResponse,
+  connectionResponse,
+  connectionsResponse,
+} from '../openapi/responses/connections.js';
 
 /** The workspace's Meta connections. Tokens come in, never go out (their last four characters at most). */
 @Controller('api/connections')
@@ -20,6 +26,11 @@ export class ConnectionsController {
 
   /** What a token can see (ad accounts, pages), before choosing what to connect; nothing is stored. */
   @Access('admin')
+  @ApiDoc({
+    summary: 'See what a Meta token can reach, storing nothing',
+    response: connectionPreviewResponse,
+    errors: { 502: 'Meta did not answer: try again in a minute.' },
+  })
   @Post('preview')
   @HttpCode(200)
   preview(
@@ -29,6 +40,14 @@ export class ConnectionsController {
   }
 
   @Access('admin')
+  @ApiDoc({
+    summary: 'Connect ad accounts and pages with a Meta token',
+    response: connectionResponse,
+    errors: {
+      409: 'act_1 is already connected to this workspace.',
+      502: 'Meta did not answer: try again in a minute.',
+    },
+  })
   @Post()
   create(
     @Current() access: RequestAccess,
@@ -39,12 +58,14 @@ export class ConnectionsController {
 
   /** Connections with their health: `expiring` and `invalid` carry a sentence for the dashboard. */
   @Access('analyst')
+  @ApiDoc({ summary: 'The workspace’s Meta connections and their health', response: connectionsResponse })
   @Get()
   list(@Current() access: RequestAccess): Promise<ConnectionView[]> {
     return this.connections.list(access.workspaceId);
   }
 
   @Access('admin')
+  @ApiDoc({ summary: 'Disconnect a stored Meta connection', response: connectionResponse })
   @Delete(':id')
   remove(
     @Current() access: RequestAccess,

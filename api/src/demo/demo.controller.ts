@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { Access } from '../auth/access.decorator.js';
 import { DemoService, type DemoStatus } from './demo.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { demoResponse } from '../openapi/responses/app.js';
 
 @Controller('api/demo')
 export class DemoController {
@@ -8,6 +10,7 @@ export class DemoController {
 
   /** Whether this installation shows simulated data, said plainly for the dashboard's banner. */
   @Access('viewer')
+  @ApiDoc({ summary: 'Whether this installation shows simulated data', response: demoResponse })
   @Get()
   get(): DemoStatus {
     return this.demo.status();

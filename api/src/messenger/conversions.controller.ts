@@ -6,6 +6,8 @@ import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { ConversionsService, type ReportedConversion } from './conversions.service.js';
 import { reportConversionSchema, type ReportConversionBody } from './dto/conversion.dto.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { reportedConversionResponse } from '../openapi/responses/messenger.js';
 
 @Controller('api/conversions')
 export class ConversionsController {
@@ -13,6 +15,11 @@ export class ConversionsController {
 
   /** 201 when recorded, 200 when the idempotency key was already recorded. The workspace is the credential's. */
   @Access('admin', { tokenScopes: ['write:conversions', 'admin'] })
+  @ApiDoc({
+    summary: 'Report a conversion (idempotent by its key)',
+    response: reportedConversionResponse,
+    statuses: [201, 200],
+  })
   @Post()
   async report(
     @Current() access: RequestAccess,

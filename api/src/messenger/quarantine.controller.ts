@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { Access } from '../auth/access.decorator.js';
 import { QuarantineService, type QuarantineSummary } from './quarantine.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { quarantineResponse } from '../openapi/responses/messenger.js';
 
 /**
  * Server-level view of the webhook quarantine: events of pages no workspace connected, so no
@@ -12,6 +14,7 @@ export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
   @Access('owner', { server: true, tokenScopes: [] })
+  @ApiDoc({ summary: 'Quarantined webhook events (server-wide)', response: quarantineResponse })
   @Get()
   summary(): Promise<QuarantineSummary[]> {
     return this.quarantine.summary();

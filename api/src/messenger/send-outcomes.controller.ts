@@ -6,6 +6,8 @@ import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { reportSendOutcomeSchema, type ReportSendOutcomeBody } from './dto/send-outcome.dto.js';
 import { SendOutcomesService, type ReportedSendOutcome } from './send-outcomes.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { reportedSendOutcomeResponse } from '../openapi/responses/messenger.js';
 
 @Controller('api/send-outcomes')
 export class SendOutcomesController {
@@ -16,6 +18,11 @@ export class SendOutcomesController {
    * credential's; the business's systems use a token of scope write:conversions, as for conversions.
    */
   @Access('admin', { tokenScopes: ['write:conversions', 'admin'] })
+  @ApiDoc({
+    summary: 'Report what the Send API answered (idempotent by its key)',
+    response: reportedSendOutcomeResponse,
+    statuses: [201, 200],
+  })
   @Post()
   async report(
     @Current() access: RequestAccess,

@@ -3,12 +3,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { WebhookService } from './webhook.service.js';
+import { ApiHeader, ApiQuery } from '@nestjs/swagger';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { handshakeResponse, webhookAckResponse, webhookDelivery } from '../openapi/responses/messenger.js';
 
 /** Meta's Messenger webhook: guarded by its signature, not by a session (outside /api). */
 @Controller('webhooks/messenger')
 export class WebhookController {
   constructor(private readonly webhooks: WebhookService) {}
 
+  @ApiDoc({
+    summary: 'Meta’s subscription handshake',
+    response: handshakeResponse,
+    errors: { 400: 'hub.challenge is missing.', 403: 'The verify token does not match META_VERIFY_TOKEN.' },
+  })
+  @ApiQuery({ name: 'hub.mode', required: true, schema: { type: 'string', enum: ['subscribe'] } })
+  @ApiQuery({ name: 'hub.verify_token', required: true, description: 'META_VERIFY_TOKEN', schema: { type: 'string' } })
+  @ApiQuery({ name: 'hub.challenge', required: true, description: 'Echoed back.', schema: { type: 'string' } })
   @Get()
   @Header('content-type', 'text/plain')
   handshake(
@@ -19,6 +30,22 @@ export class WebhookController {
     return this.webhooks.handshake(mode, token, challenge);
   }
 
+  @ApiDoc({
+    summary: 'Receive Meta’s Messenger webhook deliveries',
+    response: webhookAckResponse,
+    body: webhookDelivery,
+    errors: {
+      400: 'The body is not JSON.',
+      403: 'X-Hub-Signature-256 does not match the body signed with the app secret.',
+      413: undefined,
+      503: 'Webhooks are not configured: set META_APP_SECRET.',
+    },
+  })
+  @ApiHeader({
+    name: 'X-Hub-Signature-256',
+    required: true,
+    description: 'sha256=<HMAC-SHA256 of the body with the app secret>',
+  })
   @Post()
   @HttpCode(200)
   @Header('content-type', 'text/plain')

@@ -7,6 +7,8 @@ import { CohortsService, type Cohorts } from './cohorts.service.js';
 import { cohortsQuery, type CohortsQuery } from './dto/cohorts-query.dto.js';
 import { reconciliationQuery, type ReconciliationQuery } from './dto/reconciliation-query.dto.js';
 import { ReconciliationService, type Reconciliation } from './reconciliation.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import { cohortsResponse, reconciliationResponse } from '../openapi/responses/analysis.js';
 
 /** Figures that explain: conversion by days since first contact, and observed vs Meta-reported. */
 @Controller('api')
@@ -18,6 +20,7 @@ export class AnalysisController {
 
   /** Of the people first seen in the range, the share converted N days later, per source or campaign. */
   @Access('viewer')
+  @ApiDoc({ summary: 'Conversion by days since first contact, per source or campaign', response: cohortsResponse })
   @Get('cohorts')
   cohortReport(
     @Current() access: RequestAccess,
@@ -33,6 +36,10 @@ export class AnalysisController {
 
   /** Meta's conversations started against observed new and re-engaged contacts, per ad (or per day of `ad=`), with the gap explained. */
   @Access('viewer')
+  @ApiDoc({
+    summary: 'Meta’s conversations started against observed contacts, the gap explained',
+    response: reconciliationResponse,
+  })
   @Get('reconciliation')
   reconciliationReport(
     @Current() access: RequestAccess,

@@ -13,6 +13,16 @@ import { FunnelService, type Funnel } from './funnel.service.js';
 import { TimeseriesService, type Timeseries } from './timeseries.service.js';
 import { OverviewService, type Overview } from './overview.service.js';
 import { RefLinksService, type RefLinksReport } from './ref-links.service.js';
+import { ApiDoc } from '../openapi/api-doc.decorator.js';
+import {
+  adRowsResponse,
+  contactListResponse,
+  contactResponse,
+  funnelResponse,
+  overviewResponse,
+  refLinksResponse,
+  timeseriesResponse,
+} from '../openapi/responses/metrics.js';
 
 /** Figures of the caller's workspace, from the daily rollups. */
 @Controller('api')
@@ -28,6 +38,7 @@ export class MetricsController {
 
   /** Clicks → conversations started → new contacts → replied → converted, per source or campaign. */
   @Access('viewer')
+  @ApiDoc({ summary: 'The funnel per source or campaign', response: funnelResponse })
   @Get('funnel')
   funnelReport(
     @Current() access: RequestAccess,
@@ -38,6 +49,7 @@ export class MetricsController {
 
   /** One metric per day, week or month, optionally a series per campaign, ad, ref or source. */
   @Access('viewer')
+  @ApiDoc({ summary: 'One metric per day, week or month, optionally per group', response: timeseriesResponse })
   @Get('timeseries')
   timeseriesReport(
     @Current() access: RequestAccess,
@@ -48,6 +60,7 @@ export class MetricsController {
 
   /** Contacts newest first, filtered by their opening touch and state; page with nextCursor. */
   @Access('viewer')
+  @ApiDoc({ summary: 'Contacts, filtered and keyset-paged', response: contactListResponse })
   @Get('contacts')
   contactList(
     @Current() access: RequestAccess,
@@ -58,6 +71,11 @@ export class MetricsController {
 
   /** One contact's timeline: touches, conversions, Send API answers. */
   @Access('viewer')
+  @ApiDoc({
+    summary: 'One contact’s timeline',
+    response: contactResponse,
+    errors: { 404: 'id: WyIx… is not a contact of this workspace.' },
+  })
   @Get('contacts/:id')
   contact(@Current() access: RequestAccess, @Param('id') id: string): Promise<ContactDetail> {
     return this.contacts.detail(access.workspaceId, id);
@@ -65,6 +83,7 @@ export class MetricsController {
 
   /** A row per campaign: delivery, Meta's counts and observed figures side by side. */
   @Access('viewer')
+  @ApiDoc({ summary: 'A row per campaign', response: adRowsResponse })
   @Get('campaigns')
   campaigns(
     @Current() access: RequestAccess,
@@ -75,6 +94,11 @@ export class MetricsController {
 
   /** The ad sets of a campaign (`campaign=`, required). */
   @Access('viewer')
+  @ApiDoc({
+    summary: 'The ad sets of a campaign',
+    response: adRowsResponse,
+    errors: { 404: 'campaign: c_1 is not a campaign of this workspace.' },
+  })
   @Get('adsets')
   adsets(
     @Current() access: RequestAccess,
@@ -85,6 +109,11 @@ export class MetricsController {
 
   /** The ads of an ad set (`adset=`, required). */
   @Access('viewer')
+  @ApiDoc({
+    summary: 'The ads of an ad set',
+    response: adRowsResponse,
+    errors: { 404: 'adset: s_1 is not an ad set of this workspace.' },
+  })
   @Get('ads')
   ads(
     @Current() access: RequestAccess,
@@ -95,6 +124,7 @@ export class MetricsController {
 
   /** Headline figures with their comparison, and a daily series: observed ones apart from money per currency. */
   @Access('viewer')
+  @ApiDoc({ summary: 'Headline figures with comparison and a daily series', response: overviewResponse })
   @Get('overview')
   overviewReport(
     @Current() access: RequestAccess,
@@ -105,6 +135,7 @@ export class MetricsController {
 
   /** A row per ref (m.me link, QR code, chat-plugin ref): contacts, conversions, blocks and their rates. */
   @Access('viewer')
+  @ApiDoc({ summary: 'A row per ref link', response: refLinksResponse })
   @Get('ref-links')
   refLinksReport(
     @Current() access: RequestAccess,

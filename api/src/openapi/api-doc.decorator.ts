@@ -39,7 +39,7 @@ export type ApiDocOptions = {
   /** A request body that no ZodValidationPipe describes (the webhook's signed bytes). */
   body?: ResponseDoc;
   /** The handler's own error answers, with a sentence it may give: `{ 404: 'id: no sync run …' }`. */
-  errors?: Partial<Record<400 | 403 | 404 | 409 | 413 | 429 | 502 | 503, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 429 | 502 | 503, string>>;
 };
 
 /** Documents a route's summary, success answer and own errors (see above). */

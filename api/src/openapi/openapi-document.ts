@@ -13,7 +13,7 @@ import type { ResponseDoc } from './api-doc.decorator.js';
 import { errorExample, errorSchema } from './responses/common.js';
 import { documentedRoutes, type DocumentedRoute } from './routes.js';
 import { openApiSchema } from './zod-schema.js';
-import { accessSentence, securityOf } from './security.js';
+import { accessSentence, forbiddenExample, securityOf } from './security.js';
 
 /** The OpenAPI document of the application: Nest's routes, completed from the zod DTOs, @Access and @ApiDoc. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -47,6 +47,10 @@ function complete(operation: OperationObject, route: DocumentedRoute): void {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   const byKey = new Map(parameters.map((p) => [`${p.in} ${p.name}`, p]));
   for (const param of zodParameters(route)) byKey.set(`${param.in} ${param.name}`, param);
+  // a named parameter no pipe checks: a string, unless a swagger decorator said more
+  for (const { in: where, name, schema } of route.args)
+    if (name && !schema && where !== 'body' && !byKey.has(`${where} ${name}`))
+      byKey.set(`${where} ${name}`, { name, in: where, required: where === 'path', schema: { type: 'string' } });
   if (route.access.kind === 'rule')
     byKey.set(`header ${WORKSPACE_HEADER}`, {
       name: 'X-Workspace',
@@ -57,10 +61,11 @@ function complete(operation: OperationObject, route: DocumentedRoute): void {
     });
   operation.parameters = [...byKey.values()];
   const body = route.args.find((a) => a.in === 'body' && !a.name);
-  if (body) {
+  if (body?.schema) {
+    const schema = openApiSchema(body.schema, 'input');
     operation.requestBody = {
       required: true,
-      content: { 'application/json': { schema: openApiSchema(body.schema, 'input') } },
+      content: { 'application/json': { schema, ...(schema.example !== undefined ? { example: schema.example } : {}) } },
     };
   } else if (route.doc?.body) {
     const { contentType = 'application/json', schema, example, description } = route.doc.body;
@@ -81,7 +86,7 @@ function complete(operation: OperationObject, route: DocumentedRoute): void {
 function zodParameters(route: DocumentedRoute): ParameterObject[] {
   const params: ParameterObject[] = [];
   for (const arg of route.args) {
-    if (arg.in === 'body') continue;
+    if (arg.in === 'body' || !arg.schema) continue;
     const schema = openApiSchema(arg.schema, 'input');
     if (arg.name) {
       params.push({ name: arg.name, in: arg.in, required: arg.in === 'path', schema, ...describedBy(schema) });
@@ -113,10 +118,10 @@ function responses(route: DocumentedRoute): Record<string, ResponseObject> {
     for (const code of doc.statuses ?? [status]) out[code] = success(doc.response);
   }
   const errors: Record<number, string | undefined> = { ...doc?.errors };
-  if (route.args.length > 0) errors[400] ??= refusal(route);
+  if (route.args.some((a) => a.schema)) errors[400] ??= refusal(route);
   if (route.access.kind === 'rule') {
     errors[401] ??= undefined;
-    errors[403] ??= undefined;
+    errors[403] ??= forbiddenExample(route.access);
   }
   if (route.path.includes('{')) errors[404] ??= undefined;
   for (const code of Object.keys(errors).map(Number)) out[code] = failure(code, errors[code]);
@@ -126,6 +131,7 @@ function responses(route: DocumentedRoute): Record<string, ResponseObject> {
 /** What the route's own pipe answers to an empty request (or to an unknown parameter): a real 400 message. */
 function refusal(route: DocumentedRoute): string | undefined {
   for (const arg of route.args) {
+    if (!arg.schema) continue;
     for (const input of arg.in === 'path' ? ['x'] : [{}, { unknown: 'x' }]) {
       const result = arg.schema.safeParse(input);
       if (result.success) continue;

@@ -12,8 +12,8 @@ import { API_DOC, type ApiDocOptions } from './api-doc.decorator.js';
 export type RouteAccess =
   { kind: 'public' } | { kind: 'signature' } | { kind: 'rule'; rule: AccessRule } | { kind: 'none' };
 
-/** A zod-validated argument of a handler: the whole query or body, or one named parameter. */
-export type ValidatedArg = { in: 'query' | 'body' | 'path'; name?: string; schema: z.ZodType };
+/** An argument of a handler: the whole query or body, or one named parameter; `schema` when a ZodValidationPipe checks it. */
+export type ValidatedArg = { in: 'query' | 'body' | 'path'; name?: string; schema?: z.ZodType };
 
 export type DocumentedRoute = {
   method: string;
@@ -71,17 +71,17 @@ function accessOf(reflector: Reflector, metatype: Type, handler: () => unknown):
 
 type RouteArg = { index: number; data?: unknown; pipes?: unknown[] };
 
-/** The arguments a ZodValidationPipe validates, with that pipe's own schema. */
+/** The handler's query, body and path arguments, with the schema of the ZodValidationPipe that checks each. */
 function validatedArgs(metatype: Type, method: string): ValidatedArg[] {
   const metadata = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, method) ?? {}) as Record<string, RouteArg>;
   const args: ValidatedArg[] = [];
   for (const [key, arg] of Object.entries(metadata)) {
     const where = IN[Number(key.split(':')[0]) as RouteParamtypes];
     const pipe = arg.pipes?.find((p): p is ZodValidationPipe<z.ZodType> => p instanceof ZodValidationPipe);
-    if (!where || !pipe) continue;
+    if (!where || (!pipe && where === 'body')) continue;
+    const name = typeof arg.data === 'string' ? { name: arg.data } : {};
     // the pipe keeps its schema private; reading it here is what keeps docs and validation one
-    const schema = pipe['schema'];
-    args.push({ in: where, ...(typeof arg.data === 'string' ? { name: arg.data } : {}), schema });
+    args.push({ in: where, ...name, ...(pipe ? { schema: pipe['schema'] } : {}) });
   }
   return args;
 }

@@ -14,7 +14,10 @@ export function accessSentence(access: RouteAccess): string {
     case 'public':
       return '**Access:** public, no credentials.';
     case 'signature':
-      return '**Access:** Meta only: the body must carry a valid `X-Hub-Signature-256` (HMAC-SHA256 with the app secret).';
+      return (
+        '**Access:** Meta only, no session or token: a delivery must carry `X-Hub-Signature-256` ' +
+        '(HMAC-SHA256 of its bytes with the app secret), the handshake the verify token.'
+      );
     case 'none':
       return '**Access:** declares no rule, so nobody may call it.';
     case 'rule': {
@@ -29,4 +32,14 @@ export function accessSentence(access: RouteAccess): string {
       return `**Access:** ${who}, ${tokens}.`;
     }
   }
+}
+
+/** What the guard answers a credential short of the rule (its own sentences, as in access.guard.ts). */
+export function forbiddenExample(access: RouteAccess): string | undefined {
+  if (access.kind !== 'rule') return undefined;
+  const { role, tokenScopes, server } = access.rule;
+  if (server) return `Only the ${role}s of a workspace may do this.`;
+  if (role !== 'viewer') return `Your role here (viewer) does not allow this; it needs ${role} or above.`;
+  if (tokenScopes.length === 0) return 'An API token cannot do this: sign in.';
+  return `This API token's scope (write:conversions) does not allow this; it needs ${tokenScopes.join(' or ')}.`;
 }

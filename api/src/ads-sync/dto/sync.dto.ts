@@ -27,7 +27,8 @@ export const startSyncSchema = z
   .refine((b) => !b.until || (Date.parse(b.until) - Date.parse(b.since)) / 86_400_000 + 1 <= MAX_BACKFILL_DAYS, {
     error: `the range is longer than Meta keeps insights (37 months)`,
     path: ['until'],
-  });
+  })
+  .meta({ example: { account: 'act_1234567890', since: '2026-09-01', until: '2026-11-24' } });
 export type StartSyncBody = z.infer<typeof startSyncSchema>;
 
 export const listRunsSchema = z

@@ -18,10 +18,14 @@ export const signInSchema = z
     email,
     password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(256, { error: 'is too long' }),
   })
-  .strict();
+  .strict()
+  .meta({ example: { email: 'ana@example.com', password: 'correct horse battery' } });
 export type SignInBody = z.infer<typeof signInSchema>;
 
-export const firstRunSchema = z.object({ email, password: newPassword }).strict();
+export const firstRunSchema = z
+  .object({ email, password: newPassword })
+  .strict()
+  .meta({ example: { email: 'ana@example.com', password: 'correct horse battery' } });
 export type FirstRunBody = z.infer<typeof firstRunSchema>;
 
 export const changePasswordSchema = z
@@ -29,14 +33,18 @@ export const changePasswordSchema = z
     currentPassword: z.string({ error: 'is required: your current password' }).max(256, { error: 'is too long' }),
     newPassword,
   })
-  .strict();
+  .strict()
+  .meta({ example: { currentPassword: 'correct horse battery', newPassword: 'staple battery horse' } });
 export type ChangePasswordBody = z.infer<typeof changePasswordSchema>;
 
 export const workspaceSlug = z
   .string({ error: 'is required: the slug of one of your workspaces' })
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be a workspace slug: lower-case letters, digits and dashes' });
 
-export const switchWorkspaceSchema = z.object({ workspace: workspaceSlug }).strict();
+export const switchWorkspaceSchema = z
+  .object({ workspace: workspaceSlug })
+  .strict()
+  .meta({ example: { workspace: 'shop' } });
 export type SwitchWorkspaceBody = z.infer<typeof switchWorkspaceSchema>;
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });

@@ -10,7 +10,8 @@ export const createTokenSchema = z
       .max(100, { error: 'must be at most 100 characters' }),
     scope: z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(', ')}` }),
   })
-  .strict();
+  .strict()
+  .meta({ example: { name: 'shop conversions', scope: 'write:conversions' } });
 export type CreateTokenBody = z.infer<typeof createTokenSchema>;
 
 export const tokenIdSchema = z.uuid({ error: 'id must be a token id (a UUID)' });

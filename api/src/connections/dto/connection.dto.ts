@@ -7,7 +7,10 @@ const token = z
     error: 'must be a Meta access token (letters and digits, at least 20 characters)',
   });
 
-export const previewConnectionSchema = z.object({ token }).strict();
+export const previewConnectionSchema = z
+  .object({ token })
+  .strict()
+  .meta({ example: { token: 'EAAGm0PX4ZCpsBAKZBZCexampletoken1234' } });
 export type PreviewConnectionBody = z.infer<typeof previewConnectionSchema>;
 
 export const createConnectionSchema = z
@@ -36,6 +39,13 @@ export const createConnectionSchema = z
   .strict()
   .refine((b) => b.adAccountIds.length + b.pageIds.length > 0, {
     error: 'adAccountIds or pageIds must name at least one ad account or page to connect',
+  })
+  .meta({
+    example: {
+      token: 'EAAGm0PX4ZCpsBAKZBZCexampletoken1234',
+      adAccountIds: ['act_1234567890'],
+      pageIds: ['104857600000009'],
+    },
   });
 export type CreateConnectionBody = z.infer<typeof createConnectionSchema>;
 

@@ -48,5 +48,16 @@ export const reportConversionSchema = z
   .refine((b) => !b.time || Date.parse(b.time) <= Date.now() + 5 * 60_000, {
     error: 'is in the future',
     path: ['time'],
+  })
+  .meta({
+    example: {
+      page: '104857600000009',
+      psid: '7312345600002000',
+      event: 'purchase',
+      value: 45,
+      currency: 'EUR',
+      time: '2026-11-24T10:15:00Z',
+      idempotencyKey: 'order-1042',
+    },
   });
 export type ReportConversionBody = z.infer<typeof reportConversionSchema>;

@@ -36,5 +36,14 @@ export const reportSendOutcomeSchema = z
   .refine((b) => !b.time || Date.parse(b.time) <= Date.now() + 5 * 60_000, {
     error: 'is in the future',
     path: ['time'],
+  })
+  .meta({
+    example: {
+      page: '104857600000009',
+      psid: '7312345600002000',
+      time: '2026-11-24T10:15:00Z',
+      error: { code: 551, error_subcode: 1545041, message: "This person isn't available right now." },
+      idempotencyKey: 'm_AbC123',
+    },
   });
 export type ReportSendOutcomeBody = z.infer<typeof reportSendOutcomeSchema>;

@@ -22,14 +22,17 @@ export const contactsQuery = z
     reachability: z
       .enum(['unknown', 'reachable', 'unreachable'], { error: 'must be unknown, reachable or unreachable' })
       .optional(),
-    converted: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+    converted: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .optional()
+      .meta({ description: 'Only contacts with (true) or without (false) a conversion.' }),
     limit: z.coerce
       .number({ error: 'must be a number' })
       .int({ error: 'must be a whole number' })
       .min(1, { error: 'must be at least 1' })
       .max(200, { error: 'must be at most 200' })
       .optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: z.string().max(500).optional().meta({ description: 'The nextCursor of the previous page.' }),
   })
   .strict()
   .superRefine(checkRange);

@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const dayParam = (what: 'first' | 'last') =>
   z
     .string({ error: `is required: the ${what} day, as YYYY-MM-DD` })
-    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` });
+    .refine(isDay, { error: `must be a calendar day as YYYY-MM-DD (the ${what} day)` })
+    .meta({
+      description: `The ${what} day of the range, inclusive (YYYY-MM-DD).`,
+      format: 'date',
+      example: what === 'first' ? '2026-11-01' : '2026-11-30',
+    });
 
 /** A range's own checks, with the parameter each problem is about: from after to, or too long. */
 export function checkRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {

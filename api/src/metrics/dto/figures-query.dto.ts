@@ -1,4 +1,12 @@
-import { comparisonRange, MAX_RANGE_DAYS, rangeDays, isMetricId, type DayRange, type MetricId } from '@ctm/metrics';
+import {
+  comparisonRange,
+  MAX_RANGE_DAYS,
+  METRIC_IDS,
+  rangeDays,
+  isMetricId,
+  type DayRange,
+  type MetricId,
+} from '@ctm/metrics';
 import { z } from 'zod';
 import { dayParam } from './days.js';
 
@@ -6,20 +14,29 @@ import { dayParam } from './days.js';
 export const figuresQueryBase = z.object({
   from: dayParam('first'),
   to: dayParam('last'),
-  compare: z.string().optional(),
+  compare: z.string().optional().meta({
+    description: 'A comparison period: previous (as long, just before), year (a year before) or from2,to2.',
+    example: 'previous',
+  }),
   page: z
     .string()
     .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
-    .optional(),
+    .optional()
+    .meta({ description: 'Only this Facebook page’s contacts.', example: '104857600000009' }),
   source: z
     .string()
     .regex(/^[A-Z_]{2,40}$/, { error: 'must be a referral source such as SHORTLINK or CUSTOMER_CHAT_PLUGIN' })
-    .optional(),
+    .optional()
+    .meta({ description: 'Only contacts whose opening touch came from this referral source.', example: 'ADS' }),
   sort: z
     .string()
     .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or conversionRate' })
-    .optional(),
-  order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
+    .optional()
+    .meta({ description: 'The metric to sort rows by.', enum: METRIC_IDS }),
+  order: z
+    .enum(['asc', 'desc'], { error: 'must be asc or desc' })
+    .optional()
+    .meta({ description: 'desc unless said.' }),
 });
 
 export type FiguresQuery = {
@@ -42,7 +59,11 @@ export function figuresQuery(defaultSort: MetricId, parent?: 'campaign' | 'adset
     ? (figuresQueryBase.extend({
         [parent]: z
           .string({ error: `is required: the id of the ${parent === 'adset' ? 'ad set' : parent} whose rows to list` })
-          .regex(/^[A-Za-z0-9_-]{1,60}$/, { error: 'must be an id' }),
+          .regex(/^[A-Za-z0-9_-]{1,60}$/, { error: 'must be an id' })
+          .meta({
+            description: `The ${parent === 'adset' ? 'ad set' : parent} whose ${parent === 'adset' ? 'ads' : 'ad sets'} to list.`,
+            example: parent === 'adset' ? '120210000000005' : '120210000000001',
+          }),
       }) as unknown as typeof figuresQueryBase)
     : figuresQueryBase;
   return schema.strict().transform((q, ctx): FiguresQuery => {

@@ -5,7 +5,10 @@ export const funnelQuery = z
   .object({
     from: dayParam('first'),
     to: dayParam('last'),
-    by: z.enum(['source', 'campaign'], { error: 'must be source or campaign' }).optional(),
+    by: z
+      .enum(['source', 'campaign'], { error: 'must be source or campaign' })
+      .optional()
+      .meta({ description: 'A row per source (unless said) or per campaign.' }),
     page: z
       .string()
       .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })

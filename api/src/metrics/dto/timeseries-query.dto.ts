@@ -1,4 +1,4 @@
-import { isMetricId, type MetricId } from '@ctm/metrics';
+import { isMetricId, METRIC_IDS, type MetricId } from '@ctm/metrics';
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
 
@@ -10,11 +10,18 @@ export const timeseriesQuery = z
   .object({
     metric: z
       .string({ error: 'is required: the id of a metric, e.g. newContacts or costPerNewContact' })
-      .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or costPerNewContact' }),
+      .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or costPerNewContact' })
+      .meta({ description: 'The metric’s id.', enum: METRIC_IDS, example: 'newContacts' }),
     from: dayParam('first'),
     to: dayParam('last'),
-    interval: z.enum(['day', 'week', 'month'], { error: 'must be day, week or month' }).optional(),
-    groupBy: z.enum(GROUPS, { error: 'must be campaign, ad, ref or source' }).optional(),
+    interval: z
+      .enum(['day', 'week', 'month'], { error: 'must be day, week or month' })
+      .optional()
+      .meta({ description: 'day unless said; weeks start on Monday.' }),
+    groupBy: z
+      .enum(GROUPS, { error: 'must be campaign, ad, ref or source' })
+      .optional()
+      .meta({ description: 'A series per group; money metrics cannot be grouped by ref or source.' }),
     page: z
       .string()
       .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })

@@ -24,5 +24,6 @@ export const updateWorkspaceSchema = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, {
     error: 'the body must change at least one of name, blockRateThreshold, blockRateMinContacts',
-  });
+  })
+  .meta({ example: { blockRateThreshold: 0.05, blockRateMinContacts: 30 } });
 export type UpdateWorkspaceBody = z.infer<typeof updateWorkspaceSchema>;
