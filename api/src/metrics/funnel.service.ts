@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DayRange } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
+import { adArrivals, weekSplit } from './metrics.repository.js';
 
 export const FUNNEL_STAGES = ['clicks', 'conversationsStarted', 'newContacts', 'replied', 'converted'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -27,22 +28,40 @@ export class FunnelService {
 
   async report(workspaceId: string, by: 'source' | 'campaign', range: DayRange, page?: string): Promise<Funnel> {
     const observedKey = by === 'source' ? 'o.source' : 'ad.campaign_id';
-    const observed: { key: string; new_contacts: number; replied: number; converted: number }[] = await this.db.query(
-      `SELECT ${observedKey} AS key, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
-         sum(o.converted_new_contacts)::int AS converted
-       FROM observed_daily o
-       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR o.page_id = $4)
-         AND ${observedKey} IS NOT NULL
-       GROUP BY 1`,
-      [workspaceId, range.from, range.to, page ?? null],
-    );
-    const delivered: { key: string; clicks: number; started: number }[] = await this.db.query(
-      `SELECT ${by === 'source' ? `'ADS'` : 'campaign_id'} AS key, sum(clicks)::float8 AS clicks,
-         sum(conversations_started)::int AS started
-       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
-      [workspaceId, range.from, range.to],
-    );
+    // per source, the rollup without the ad; per campaign, ad arrivals by week and the days around
+    const observedFrom =
+      by === 'source'
+        ? {
+            rows: 'observed_daily_ref o',
+            days: 'AND o.day BETWEEN $3::date AND $4::date',
+            args: [range.from, range.to],
+          }
+        : {
+            rows: `${adArrivals(3)} o
+               LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`,
+            days: '',
+            args: weekSplit(range),
+          };
+    const [observed, delivered]: [
+      { key: string; new_contacts: number; replied: number; converted: number }[],
+      { key: string; clicks: number; started: number }[],
+    ] = await Promise.all([
+      this.db.query(
+        `SELECT ${observedKey} AS key, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
+           sum(o.converted_new_contacts)::int AS converted
+         FROM ${observedFrom.rows}
+         WHERE o.workspace_id = $1 ${observedFrom.days} AND ($2::text IS NULL OR o.page_id = $2)
+           AND ${observedKey} IS NOT NULL
+         GROUP BY 1`,
+        [workspaceId, page ?? null, ...observedFrom.args],
+      ),
+      this.db.query(
+        `SELECT ${by === 'source' ? `'ADS'` : 'campaign_id'} AS key, sum(clicks)::float8 AS clicks,
+           sum(conversations_started)::int AS started
+         FROM ad_insight_campaign_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+        [workspaceId, range.from, range.to],
+      ),
+    ]);
     const rows = new Map<string, Record<FunnelStage, number | null>>();
     const row = (key: string) => {
       const existing = rows.get(key);

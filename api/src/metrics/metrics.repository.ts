@@ -28,7 +28,7 @@ export class MetricsRepository {
          sum(replied_new_contacts)::int AS replied, sum(converted_new_contacts)::int AS converted,
          sum(unreachable_new_contacts)::int AS unreachable, sum(reengaged_contacts)::int AS reengaged,
          sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
-       FROM observed_daily
+       FROM observed_daily_ref
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
          AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
        GROUP BY source, ref, currency`,
@@ -47,7 +47,7 @@ export class MetricsRepository {
     const rows: { source: string; ref: string; day: string; new_contacts: number; conversions: number }[] =
       await this.db.query(
         `SELECT source, ref, day::text AS day, sum(new_contacts)::int AS new_contacts, sum(conversions)::int AS conversions
-         FROM observed_daily
+         FROM observed_daily_ref
          WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
            AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
          GROUP BY source, ref, day ORDER BY day`,
@@ -68,7 +68,7 @@ export class MetricsRepository {
       `SELECT currency, sum(new_contacts)::int AS new_contacts, sum(replied_new_contacts)::int AS replied,
          sum(converted_new_contacts)::int AS converted, sum(unreachable_new_contacts)::int AS unreachable,
          sum(reengaged_contacts)::int AS reengaged, sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
-       FROM observed_daily
+       FROM observed_daily_ref
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
          AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
        GROUP BY currency`,
@@ -93,13 +93,12 @@ export class MetricsRepository {
   ): Promise<Map<string, number>> {
     const rows: { currency: string; n: number }[] = await this.db.query(
       `SELECT coalesce(a.currency, '') AS currency, sum(o.new_contacts)::int AS n
-       FROM observed_daily o
+       FROM ${adArrivals(3)} o
        LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id
        LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
-       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND o.source = 'ADS'
-         AND ($4::text IS NULL OR o.page_id = $4)
+       WHERE o.workspace_id = $1 AND o.source = 'ADS' AND ($2::text IS NULL OR o.page_id = $2)
        GROUP BY 1`,
-      [workspaceId, range.from, range.to, filters.page ?? null],
+      [workspaceId, filters.page ?? null, ...weekSplit(range)],
     );
     return new Map(rows.map((r) => [r.currency, r.n]));
   }
@@ -110,7 +109,7 @@ export class MetricsRepository {
       `SELECT currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks,
          sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
          sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
+       FROM ad_insight_campaign_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
        GROUP BY currency`,
       [workspaceId, range.from, range.to],
     );
@@ -123,7 +122,7 @@ export class MetricsRepository {
   async observedSeries(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<SeriesRow[]> {
     const rows: { day: string; new_contacts: number; conversions: number }[] = await this.db.query(
       `SELECT day::text AS day, sum(new_contacts)::int AS new_contacts, sum(conversions)::int AS conversions
-       FROM observed_daily
+       FROM observed_daily_ref
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
          AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
        GROUP BY day`,
@@ -134,7 +133,7 @@ export class MetricsRepository {
 
   async spendSeries(workspaceId: string, range: DayRange): Promise<SpendDayRow[]> {
     const rows: { day: string; currency: string; spend: number }[] = await this.db.query(
-      `SELECT day::text AS day, currency, sum(spend)::float8 AS spend FROM ad_insight_daily
+      `SELECT day::text AS day, currency, sum(spend)::float8 AS spend FROM ad_insight_campaign_daily
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY day, currency`,
       [workspaceId, range.from, range.to],
     );
@@ -152,7 +151,7 @@ export class MetricsRepository {
       `SELECT ${COLUMN[level]} AS id, currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions,
          sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
          sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ad_insight_daily
+       FROM ${level === 'campaign' && !parent ? 'ad_insight_campaign_daily' : 'ad_insight_daily'}
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR ${parent ? COLUMN[parent.level] : "''"} = $4)
        GROUP BY 1, 2`,
       [workspaceId, range.from, range.to, parent?.id ?? null],
@@ -177,12 +176,11 @@ export class MetricsRepository {
       `SELECT ${column} AS id, o.currency, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
          sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
          sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
-       FROM observed_daily o
+       FROM ${adArrivals(3)} o
        JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND o.source = 'ADS'
-         AND ($4::text IS NULL OR ${parentColumn} = $4)
+       WHERE o.workspace_id = $1 AND o.source = 'ADS' AND ($2::text IS NULL OR ${parentColumn} = $2)
        GROUP BY 1, 2`,
-      [workspaceId, range.from, range.to, parent?.id ?? null],
+      [workspaceId, parent?.id ?? null, ...weekSplit(range)],
     );
     return rows.map((r) => ({
       id: String(r['id']),
@@ -255,4 +253,33 @@ export function deliveryTotalsOf(r: SqlRow): Partial<Totals> {
     messagingConnections: Number(r['connections']),
     metaBlocks: Number(r['blocks']),
   };
+}
+
+/**
+ * Observed rows of ad arrivals (with an ad, or from ads) over a range, as few as can be: whole weeks
+ * (Monday to Sunday) from the weekly rollup, the days left at either end from the daily one. Takes
+ * six parameters from $first on: weekSplit(range).
+ */
+export function adArrivals(first: number): string {
+  const [w1, w2, d1, d2, d3, d4] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}::date`);
+  const counts = `new_contacts, replied_new_contacts, converted_new_contacts, unreachable_new_contacts,
+    reengaged_contacts, conversions, revenue`;
+  return `(SELECT workspace_id, page_id, source, ad_id, currency, ${counts} FROM observed_weekly_ad
+      WHERE workspace_id = $1 AND week BETWEEN ${w1} AND ${w2}
+    UNION ALL
+    SELECT workspace_id, page_id, source, ad_id, currency, ${counts} FROM observed_daily
+      WHERE workspace_id = $1 AND (ad_id <> '' OR source = 'ADS')
+        AND (day BETWEEN ${d1} AND ${d2} OR day BETWEEN ${d3} AND ${d4}))`;
+}
+
+/** A range's whole weeks (first and last Monday) and the days before and after them, for adArrivals. */
+export function weekSplit(range: DayRange): [string, string, string, string, string, string] {
+  const DAY = 86_400_000;
+  const from = Date.parse(`${range.from}T00:00:00Z`);
+  const to = Date.parse(`${range.to}T00:00:00Z`);
+  const firstMonday = from + ((8 - new Date(from).getUTCDay()) % 7) * DAY;
+  const lastMonday = to - (new Date(to).getUTCDay() + 6) * DAY;
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  if (firstMonday > lastMonday) return [iso(to + DAY), iso(to), range.from, range.to, range.from, range.to];
+  return [iso(firstMonday), iso(lastMonday), range.from, iso(firstMonday - DAY), iso(lastMonday + 7 * DAY), range.to];
 }

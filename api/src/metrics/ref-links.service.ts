@@ -68,6 +68,7 @@ export class RefLinksService {
       trend.set(d.day, { newContacts: d.newContacts, conversions: d.conversions });
       trends.set(key, trend);
     }
+    const rangeDays = daysOf(query.range); // once: formatting a year of days per row is most of the answer's time
     const rows: RefLinkRow[] = [...now.values()].map((r) => {
       const was = before?.get(refKey(r));
       const wasTotals = was?.totals ?? (before ? emptyTotals() : null);
@@ -98,7 +99,7 @@ export class RefLinksService {
               ),
             }
           : null,
-        trend: daysOf(query.range).map((day) => ({ day, ...(trend?.get(day) ?? { newContacts: 0, conversions: 0 }) })),
+        trend: rangeDays.map((day) => ({ day, ...(trend?.get(day) ?? { newContacts: 0, conversions: 0 }) })),
       };
     });
     rows.sort(bySort(query.sort, query.order));

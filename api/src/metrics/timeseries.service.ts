@@ -36,8 +36,11 @@ export class TimeseriesService {
       throw new BadRequestException(
         `groupBy: ${q.metric} cannot be grouped by ${q.groupBy}: it needs spend or Meta's counts, which belong to ads`,
       );
-    const [{ time_zone: timeZone }] = await this.db.query(`SELECT time_zone FROM workspace WHERE id = $1`, [
-      workspaceId,
+    const [[{ time_zone: timeZone }], delivered, observed, periods] = await Promise.all([
+      this.db.query(`SELECT time_zone FROM workspace WHERE id = $1`, [workspaceId]),
+      needsDelivery ? this.delivery(workspaceId, q) : [],
+      needsObserved ? this.observed(workspaceId, q, money) : [],
+      this.periods(q),
     ]);
     const cells = new Map<string, { group: string | null; currency: string | null; period: string; totals: Totals }>();
     const add = (period: string, group: string | null, currency: string | null, totals: Partial<Totals>) => {
@@ -46,12 +49,9 @@ export class TimeseriesService {
       cell.totals = addTotals(cell.totals, totals);
       cells.set(key, cell);
     };
-    if (needsDelivery)
-      for (const r of await this.delivery(workspaceId, q)) add(r.period, r.grp, money ? r.currency : null, r.totals);
-    if (needsObserved)
-      for (const r of await this.observed(workspaceId, q, money))
-        add(r.period, r.grp, money ? r.currency : null, r.totals);
-    const periods = await this.periods(q);
+    for (const r of delivered) add(r.period, r.grp, money ? r.currency : null, r.totals);
+    for (const r of observed) add(r.period, r.grp, money ? r.currency : null, r.totals);
+    const at = new Map(periods.map((period, i) => [period, i]));
     const bySeries = new Map<string, Series>();
     for (const cell of cells.values()) {
       if (money && !cell.currency) continue; // arrivals from ads not synced yet: no spend to set them against
@@ -61,7 +61,7 @@ export class TimeseriesService {
         currency: cell.currency,
         points: periods.map((period) => ({ period, value: m.value(emptyTotals()) })),
       };
-      const point = series.points.find((p) => p.period === cell.period);
+      const point = series.points[at.get(cell.period) ?? -1];
       if (point) point.value = m.value(cell.totals);
       bySeries.set(key, series);
     }
@@ -92,7 +92,8 @@ export class TimeseriesService {
       `SELECT date_trunc($4, day)::date::text AS period, ${grp} AS grp, currency, sum(spend)::float8 AS spend,
          sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started,
          sum(first_replies)::int AS first_replies, sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
+       FROM ${q.groupBy === 'ad' ? 'ad_insight_daily' : 'ad_insight_campaign_daily'}
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
       [workspaceId, q.from, q.to, q.interval],
     );
     return rows.map((r) => ({
@@ -118,15 +119,21 @@ export class TimeseriesService {
             : q.groupBy === 'source'
               ? 'o.source'
               : 'NULL::text';
+    // counts by source or ref need neither the ad nor its account's currency: the rollup without the ad
+    const byRef = !money && q.groupBy !== 'campaign' && q.groupBy !== 'ad';
     const rows: Record<string, string | number | null>[] = await this.db.query(
       `SELECT date_trunc($4, o.day)::date::text AS period, ${grp} AS grp,
-         CASE WHEN o.currency <> '' THEN o.currency ELSE a.currency END AS currency,
+         ${byRef ? 'o.currency' : "CASE WHEN o.currency <> '' THEN o.currency ELSE a.currency END"} AS currency,
          sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
          sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
          sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
-       FROM observed_daily o
+       FROM ${
+         byRef
+           ? 'observed_daily_ref o'
+           : `observed_daily o
        LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
+       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id`
+       }
        WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND ($5::text IS NULL OR o.page_id = $5)
          AND ($6::boolean IS FALSE OR o.source = 'ADS' OR o.currency <> '')
          AND ($7::text IS NULL OR ${grp} IS NOT NULL)

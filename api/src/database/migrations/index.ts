@@ -10,6 +10,7 @@ import { ObservedRollup1764756000000 } from './1764756000000-observed-rollup.js'
 import { LoginThrottle1764799200000 } from './1764799200000-login-throttle.js';
 import { ConfiguredTokenHealth1764802800000 } from './1764802800000-configured-token-health.js';
 import { Alerts1764806400000 } from './1764806400000-alerts.js';
+import { CoarseRollups1764842400000 } from './1764842400000-coarse-rollups.js';
 
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LoginThrottle1764799200000,
   ConfiguredTokenHealth1764802800000,
   Alerts1764806400000,
+  CoarseRollups1764842400000,
 ];
