@@ -163,7 +163,8 @@ async function loadPeople(db, sim, workspaceId, rules, t) {
 }
 
 async function writeBatch(db, messenger, workspaceId, { contacts, conversions, outcomes }) {
-  await messenger.saveContacts(db, workspaceId, contacts);
+  // in the sizes processing writes (a batch of deliveries' people): its statements stay on their indexes
+  for (const chunk of chunks(contacts, 500)) await messenger.saveContacts(db, workspaceId, chunk);
   if (conversions.length > 0)
     await db.query(
       `INSERT INTO conversion (workspace_id, page_id, person_key, event_name, value, currency, time, origin,
