@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { NO_ALERTS } from './test/app-harness';
 
 function renderApp() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -34,6 +35,7 @@ function api(
     if (path === '/api/sync/accounts') return answer(200, sync.accounts);
     if (path.startsWith('/api/sync/runs')) return answer(200, sync.runs);
     if (path === '/api/connections') return answer(200, []);
+    if (path === '/api/alerts') return answer(200, NO_ALERTS);
     return health();
   });
 }
@@ -235,6 +237,7 @@ describe('App (sign-in)', () => {
       }
       if (path === '/api/health') return answer(200, { status: 'ok', db: 'ok', version: '1.2.3' });
       if (path === '/api/demo') return answer(200, { enabled: false });
+      if (path === '/api/alerts') return answer(200, NO_ALERTS);
       return answer(200, []);
     });
     vi.stubGlobal('fetch', fetchMock);

@@ -1,27 +1,32 @@
+import { useAlertsQuery, type Alert } from '../data/alerts/alerts-query';
 import type { Role } from '../data/auth/me-query';
-import { needsAttention, useConnectionsQuery } from '../data/connections/connections-query';
 import { roleAtLeast } from '../lib/roles';
 import { settingsHref } from '../lib/views';
 import { Link } from './Link';
-import { HEALTH_LABEL } from './settings/ConnectionCard';
+
+const TOKEN_KINDS: ReadonlySet<Alert['kind']> = new Set(['token_invalid', 'token_expiring']);
+const LABEL: Partial<Record<Alert['kind'], string>> = {
+  token_invalid: 'Token invalid',
+  token_expiring: 'Token expiring',
+};
 
 /**
- * On every page: a Meta token that is expiring or invalid, with the API's sentence and the way to fix it.
- * Analysts may read the connections but not change them; viewers may not read them (the API says 403).
+ * On every page, for every role: a Meta token that is expiring or invalid (from GET /api/alerts),
+ * with the API's sentence, and for admins the way to fix it.
  */
 export function ConnectionWarning({ role }: { role: Role }) {
-  const connections = useConnectionsQuery({ enabled: roleAtLeast(role, 'analyst') });
-  const bad = connections.data?.filter(needsAttention) ?? [];
+  const alerts = useAlertsQuery();
+  const bad = alerts.data?.alerts.filter((a) => TOKEN_KINDS.has(a.kind)) ?? [];
   if (bad.length === 0) return null;
   return (
     <div role="alert" className="connection-warning" data-testid="connection-warning">
       <ul>
-        {bad.map((c) => (
-          <li key={c.id}>
+        {bad.map((a) => (
+          <li key={a.id}>
             <strong>
-              {HEALTH_LABEL[c.status]} (…{c.tokenLast4}).
+              {LABEL[a.kind]} ({a.subject.name ?? a.subject.id}).
             </strong>{' '}
-            {c.statusDetail ?? (c.status === 'invalid' ? 'Syncs stopped.' : 'Connect again with a new token.')}
+            {a.message}
           </li>
         ))}
       </ul>

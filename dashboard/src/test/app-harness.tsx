@@ -18,6 +18,13 @@ export const meAs = (role: Role): Me => ({
   current: { slug: 'demo', name: 'Demo workspace', role },
 });
 
+export const NO_ALERTS = {
+  generatedAt: '2026-11-25T09:00:00.000Z',
+  blockRateRange: { from: '2026-11-19', to: '2026-11-25' },
+  blockRate: { threshold: 0.05, minContacts: 30 },
+  alerts: [],
+};
+
 export type Call = { method: string; path: string; body: unknown };
 type Handler = (call: Call) => Response | Promise<Response>;
 
@@ -34,6 +41,7 @@ export function mockApi(role: Role, routes: Record<string, Handler | object> = {
     'GET /api/sync/accounts': [],
     'GET /api/sync/runs?limit=8': [],
     'GET /api/connections': [],
+    'GET /api/alerts': NO_ALERTS,
   };
   const all = { ...defaults, ...routes };
   vi.stubGlobal(

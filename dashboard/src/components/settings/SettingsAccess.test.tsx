@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answer, mockApi, renderAt } from '../../test/app-harness';
+import { answer, mockApi, NO_ALERTS, renderAt } from '../../test/app-harness';
 
 const expiring = {
   id: '33333333-3333-4333-8333-333333333333',
@@ -56,8 +56,9 @@ describe('Settings by role', () => {
       expect((await screen.findByRole('note')).textContent).toContain(`your role is ${role}`);
       expect(screen.queryByRole('link', { name: 'Settings' })).toBeNull();
       expect(calls.some((c) => c.path === '/api/tokens')).toBe(false);
-      // viewers may not read the connections (403): the dashboard does not ask
-      expect(calls.some((c) => c.path === '/api/connections')).toBe(role === 'analyst');
+      // the token warning comes from the alerts, which every role reads: no call for the connections
+      expect(calls.some((c) => c.path === '/api/connections')).toBe(false);
+      expect(calls.some((c) => c.path === '/api/alerts')).toBe(true);
       cleanup();
     }
   });
@@ -77,11 +78,25 @@ describe('Settings by role', () => {
 });
 
 describe('the Meta token warning', () => {
+  const tokenAlert = {
+    id: `token_expiring:${expiring.id}`,
+    kind: 'token_expiring',
+    severity: 'warning',
+    subject: { type: 'connection', id: expiring.id, name: 'token …abcd' },
+    message: expiring.statusDetail,
+    since: expiring.checkedAt,
+  };
+  const withAlerts = (alerts: unknown[]) => ({ ...NO_ALERTS, alerts });
+
   it('shows an expiring token on every page, with a link to the connections for an admin', async () => {
-    mockApi('admin', { 'GET /api/connections': [expiring], 'GET /api/tokens': [] });
+    mockApi('admin', {
+      'GET /api/alerts': withAlerts([tokenAlert]),
+      'GET /api/connections': [expiring],
+      'GET /api/tokens': [],
+    });
     renderAt('/?view=settings&tab=tokens');
     const warning = await screen.findByTestId('connection-warning');
-    expect(warning.textContent).toContain('Token expiring (…abcd).');
+    expect(warning.textContent).toContain('Token expiring (token …abcd).');
     expect(warning.textContent).toContain('connect again with a new token before then');
     fireEvent.click(screen.getByRole('link', { name: 'Home' }));
     await screen.findByRole('heading', { name: 'Service status' });
@@ -90,20 +105,32 @@ describe('the Meta token warning', () => {
     expect(await screen.findByTestId('connection')).toBeTruthy();
   });
 
-  it('tells an analyst to ask an admin, and shows nothing while every token is valid', async () => {
-    mockApi('analyst', { 'GET /api/connections': [{ ...expiring, status: 'invalid', statusDetail: null }] });
-    renderAt('/');
-    const warning = await screen.findByTestId('connection-warning');
-    expect(warning.textContent).toContain('Token invalid (…abcd). Syncs stopped.');
-    expect(warning.textContent).toContain('Ask an admin of this workspace to connect it again.');
-    expect(within(warning).queryByRole('link')).toBeNull();
-    cleanup();
+  it('tells analysts and viewers to ask an admin, and shows nothing while every token is valid', async () => {
+    for (const role of ['analyst', 'viewer'] as const) {
+      mockApi(role, {
+        'GET /api/alerts': withAlerts([
+          {
+            ...tokenAlert,
+            kind: 'token_invalid',
+            severity: 'critical',
+            message: 'Meta says the token is no longer valid: syncs stopped.',
+          },
+        ]),
+      });
+      renderAt('/');
+      const warning = await screen.findByTestId('connection-warning');
+      expect(warning.textContent).toContain('Token invalid (token …abcd). Meta says the token is no longer valid');
+      expect(warning.textContent).toContain('Ask an admin of this workspace to connect it again.');
+      expect(within(warning).queryByRole('link')).toBeNull();
+      cleanup();
+    }
 
     const answered = vi.fn();
     mockApi('admin', {
-      'GET /api/connections': () => {
+      'GET /api/alerts': () => {
         answered();
-        return answer(200, [{ ...expiring, status: 'ok' }]);
+        // other alerts are not about tokens: no warning here
+        return answer(200, withAlerts([{ ...tokenAlert, id: 'demo', kind: 'demo', severity: 'info' }]));
       },
     });
     renderAt('/');

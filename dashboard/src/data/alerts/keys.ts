@@ -1,0 +1,4 @@
+export const alertsKeys = {
+  all: ['alerts'] as const,
+  list: () => [...alertsKeys.all, 'list'] as const,
+};
