@@ -38,9 +38,12 @@ const CONTACT_ROWS = `
  * Rebuilds a workspace's daily rollups of observed figures, and each contact's stored contribution,
  * from its contacts, touches and conversions in a few set-based statements: what ContactBuilder
  * keeps up to date one contact at a time, for a whole workspace at once (millions of contacts in
- * minutes, where deriving each again would take hours). Runs in the caller's transaction.
+ * minutes, where deriving each again would take hours). Runs in the caller's transaction, which
+ * it must be given: the work table lives on its connection. Live processing waits meanwhile.
  */
 export async function rebuildObservedRollups(m: EntityManager, workspaceId: string): Promise<{ rows: number }> {
+  // processing that derives a contact meanwhile waits, then applies its change on top of the rebuilt rows
+  await m.query(`LOCK TABLE observed_daily, contact_contribution IN EXCLUSIVE MODE`);
   await m.query(`DELETE FROM observed_daily WHERE workspace_id = $1`, [workspaceId]);
   await m.query(`DELETE FROM contact_contribution WHERE workspace_id = $1`, [workspaceId]);
   await m.query(`DROP TABLE IF EXISTS rebuilt_contact_rows`);
