@@ -20,7 +20,7 @@ export type Json<T> = T extends Date
       ? { -readonly [K in keyof T]: Json<T[K]> }
       : T;
 
-type Same<A, B> = [A] extends [B]
+export type Same<A, B> = [A] extends [B]
   ? [B] extends [A]
     ? unknown
     : { error: 'the schema allows values the type does not have' }
