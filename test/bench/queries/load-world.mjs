@@ -152,6 +152,8 @@ async function loadPeople(db, sim, workspaceId, rules, t) {
     counts = batch.counts;
     // the next batch is generated while the database writes this one
     await writing;
+    // fresh statistics as the tables grow, or the planner takes them for empty and scans them whole
+    if (batches % 20 === 1) await db.query(`ANALYZE contact, contact_touch, conversion, send_outcome`);
     writing = writeBatch(db, messenger, workspaceId, batch);
     if (++batches % 40 === 0) t(`${counts.contacts} contacts`, false);
   }
