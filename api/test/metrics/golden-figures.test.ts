@@ -37,7 +37,7 @@ type Figure = { value: number | null };
 type Row = { metrics: Record<string, Figure> };
 /** Figures by row (a ref, a source, a campaign, an ad, a day), then by column. */
 type Grid = Record<string, Record<string, number | null | undefined>>;
-type Section = { title: string; expected: Grid; served: Grid };
+type Section = { title: string; expected: Grid; served: Grid; byDay?: boolean };
 
 const expected: Expected = expectedFigures(world.truth(), payloadLedger(world, SPAN.from, SPAN.to), TIME_ZONE);
 const campaignOf = new Map(
@@ -96,8 +96,8 @@ describe.each(databaseKinds)('golden figures of a small world on %s', (kind) => 
     return (await res.json()) as T;
   };
   /** Keeps the figures for the printed table, and compares them. */
-  const check = (title: string, want: Grid, got: Grid) => {
-    sections.push({ title, expected: want, served: got });
+  const check = (title: string, want: Grid, got: Grid, byDay = false) => {
+    sections.push({ title, expected: want, served: got, byDay });
     expect(got, title).toEqual(want);
   };
 
@@ -113,13 +113,21 @@ describe.each(databaseKinds)('golden figures of a small world on %s', (kind) => 
       expect(served(await get<RefRows>(`/api/ref-links?${Q}&page=${page.id}`)), page.id).toEqual(byRef(page.id));
   });
 
-  it('GET /api/overview: the observed figures, and new contacts day by day', async () => {
-    const body = await get<{ observed: Record<string, Figure>; series: { day: string; newContacts: number }[] }>(
-      `/api/overview?${Q}`,
-    );
+  it('GET /api/overview: the observed figures, revenue per currency, and new contacts day by day', async () => {
+    type Overview = {
+      observed: Record<string, Figure>;
+      byCurrency: ({ currency: string } & Row)[];
+      series: { day: string; newContacts: number }[];
+    };
+    const body = await get<Overview>(`/api/overview?${Q}`);
     check('GET /api/overview', grid(figuresBy(expected, () => 'observed')), {
       observed: countsOf({ metrics: body.observed }),
     });
+    const revenue: Grid = {};
+    for (const o of expected.orders.filter((o) => o.counted))
+      revenue[o.currency] = { revenue: cents((revenue[o.currency]?.revenue ?? 0) + o.value) };
+    const served = body.byCurrency.map((c) => [c.currency, { revenue: cents(c.metrics['revenue']?.value ?? 0) }]);
+    check('GET /api/overview revenue', revenue, Object.fromEntries(served));
     expect(Object.fromEntries(body.series.map((d) => [d.day, { newContacts: d.newContacts }]))).toEqual(daily());
   });
 
@@ -129,7 +137,7 @@ describe.each(databaseKinds)('golden figures of a small world on %s', (kind) => 
     );
     expect(body.series.map((s) => s.group)).toEqual([null]);
     const served = Object.fromEntries(body.series[0]!.points.map((p) => [p.period, { newContacts: p.value }]));
-    check('GET /api/timeseries?metric=newContacts&interval=day', daily(), served);
+    check('GET /api/timeseries?metric=newContacts&interval=day', daily(), served, true);
   });
 
   it('GET /api/funnel: the observed stages per source and per campaign, Meta’s stages of the ads', async () => {
@@ -347,6 +355,8 @@ function countsOf(r: Row): Record<string, number | null | undefined> {
   };
 }
 
+const cents = (n: number) => Math.round(n * 100) / 100;
+
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, number | null | undefined> {
   return Object.fromEntries(keys.map((k) => [k, o[k] as number | null | undefined]));
 }
@@ -363,14 +373,14 @@ async function inParallel<T>(items: T[], fn: (item: T, index: number) => Promise
 }
 
 /** One line per row: each column's figure, or expected≠served where they differ. Days go eight to a line. */
-function formatSection({ title, expected: want, served: got }: Section): string {
+function formatSection({ title, expected: want, served: got, byDay }: Section): string {
   const cell = (row: string, col: string) => {
     const [e, s] = [want[row]?.[col] ?? 0, got[row]?.[col] ?? 0];
     return e === s ? String(e) : `${e}≠${s}`;
   };
   const rows = [...new Set([...Object.keys(want), ...Object.keys(got)])].sort();
   const columns = [...new Set(rows.flatMap((r) => Object.keys(want[r] ?? got[r] ?? {})))];
-  if (columns.length === 1) {
+  if (byDay) {
     const cells = rows.map((r) => `${r.slice(5)} ${cell(r, columns[0]!)}`.padEnd(12));
     const lines = Array.from(
       { length: Math.ceil(cells.length / 8) },

@@ -35,8 +35,16 @@ export type ExpectedContact = Attribution & {
 };
 /** A re-engagement, or a conversion under the touch it is credited to. */
 export type ExpectedTouch = Attribution & { pageId: string; day: string };
-/** A shop order with a value, as the business reports it: by PSID. */
-export type Order = { pageId: string; psid: string; at: number; value: number; currency: string; kind: string };
+/** A shop order with a value, as the business reports it: by PSID; counted when that PSID is a contact. */
+export type Order = {
+  pageId: string;
+  psid: string;
+  at: number;
+  value: number;
+  currency: string;
+  kind: string;
+  counted: boolean;
+};
 export type Expected = {
   contacts: ExpectedContact[];
   reengaged: ExpectedTouch[];
@@ -106,6 +114,7 @@ export function expectedFigures(people: Iterable<PersonTruth>, seen: Map<string,
           value: c.value,
           currency: c.currency!,
           kind: c.kind,
+          counted: asPsid !== undefined,
         });
         if (asPsid) convert(psidKey, c.at);
         else note('orphanOrder');
