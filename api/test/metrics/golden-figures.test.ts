@@ -102,13 +102,20 @@ describe.each(databaseKinds)('golden figures of a small world on %s', (kind) => 
   };
 
   it('GET /api/ref-links: per ref, new and re-engaged contacts, replies, conversions and blocks', async () => {
-    type RefRows = { rows: (Row & { source: string; ref: string })[] };
+    type Trend = { day: string; newContacts: number; conversions: number }[];
+    type RefRows = { rows: (Row & { source: string; ref: string; trend: Trend })[] };
     const byRef = (pageId?: string) =>
       grid(
         figuresBy(expected, (c) => (c.ref && (!pageId || c.pageId === pageId) ? `${c.source} ${c.ref}` : undefined)),
       );
     const served = (body: RefRows) => Object.fromEntries(body.rows.map((r) => [`${r.source} ${r.ref}`, countsOf(r)]));
-    check('GET /api/ref-links', byRef(), served(await get<RefRows>(`/api/ref-links?${Q}`)));
+    const all = await get<RefRows>(`/api/ref-links?${Q}`);
+    check('GET /api/ref-links', byRef(), served(all));
+    const trends = all.rows.map((r) => [
+      `${r.source} ${r.ref}`,
+      Object.fromEntries(r.trend.map(({ day, ...n }) => [day, n])),
+    ]);
+    expect(Object.fromEntries(trends)).toEqual(refTrends());
     for (const page of world.pages)
       expect(served(await get<RefRows>(`/api/ref-links?${Q}&page=${page.id}`)), page.id).toEqual(byRef(page.id));
   });
@@ -323,11 +330,34 @@ function campaigns(): Grid {
   return out;
 }
 
+/** The days of the range. */
+function rangeDays(): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(RANGE.from); t <= Date.parse(RANGE.to); t += DAY) days.push(day(t));
+  return days;
+}
+
 /** New contacts per day of the range in the workspace's zone, zero on days without any. */
 function daily(): Grid {
-  const out: Grid = {};
-  for (let t = Date.parse(RANGE.from); t <= Date.parse(RANGE.to); t += DAY) out[day(t)] = { newContacts: 0 };
+  const out: Grid = Object.fromEntries(rangeDays().map((d) => [d, { newContacts: 0 }]));
   for (const c of expected.contacts) out[c.day]!.newContacts! += 1;
+  return out;
+}
+
+/** Per ref, its new contacts and the conversions credited to it, day by day. */
+function refTrends(): Record<string, Grid> {
+  const out: Record<string, Grid> = {};
+  const add = ({ source, ref, day }: { source: string; ref?: string; day: string }, column?: string) => {
+    if (!ref) return;
+    const trend = (out[`${source} ${ref}`] ??= Object.fromEntries(
+      rangeDays().map((d) => [d, { newContacts: 0, conversions: 0 }]),
+    ));
+    if (column) trend[day]![column]! += 1;
+  };
+  for (const c of expected.contacts) add(c, 'newContacts');
+  for (const c of expected.conversions) add(c, 'conversions');
+  // a ref with only re-engagements still has its row, and a flat trend
+  for (const t of expected.reengaged) add(t);
   return out;
 }
 
