@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayRange, Totals } from '@ctm/metrics';
+import { RESPONSE_BUCKETS, type DayRange, type Totals } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
 
 export type ObservedFilters = { page?: string; source?: string };
@@ -60,6 +60,35 @@ export class MetricsRepository {
       newContacts: r.new_contacts,
       conversions: r.conversions,
     }));
+  }
+
+  /**
+   * The first-response histogram (libs/metrics RESPONSE_BUCKETS) over a range: per source and ref
+   * when `byRef` (rows with a ref only; keyed `source\0ref`), else for the whole slice under ''.
+   */
+  async responseTotals(
+    workspaceId: string,
+    range: DayRange,
+    filters: ObservedFilters,
+    byRef = false,
+  ): Promise<Map<string, Partial<Totals>>> {
+    const rows: { source: string; ref: string; bucket: number; n: number }[] = await this.db.query(
+      `SELECT ${byRef ? 'source, ref' : "'' AS source, '' AS ref"}, bucket, sum(contacts)::int AS n
+       FROM response_daily
+       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date ${byRef ? "AND ref <> ''" : ''}
+         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
+       GROUP BY 1, 2, 3`,
+      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+    );
+    const out = new Map<string, Partial<Totals>>();
+    for (const r of rows) {
+      const key = byRef ? `${r.source}\u0000${r.ref}` : '';
+      const totals = out.get(key) ?? {};
+      const name = RESPONSE_BUCKETS[r.bucket]?.total;
+      if (name) totals[name] = (totals[name] ?? 0) + r.n;
+      out.set(key, totals);
+    }
+    return out;
   }
 
   /** Observed totals over a range, revenue apart per currency ('' for rows without revenue). */

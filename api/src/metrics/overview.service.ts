@@ -22,6 +22,7 @@ export const OBSERVED_METRICS: MetricId[] = [
   'conversionRate',
   'blocks',
   'blockRate',
+  'medianFirstResponse',
 ];
 /** Figures that involve money, one set per currency: never summed across currencies. */
 export const CURRENCY_METRICS: MetricId[] = [
@@ -100,10 +101,11 @@ export class OverviewService {
     range: DayRange,
     filters: ObservedFilters,
   ): Promise<{ observed: Totals; byCurrency: Map<string, Totals> }> {
-    const [observed, fromAds, delivery] = await Promise.all([
+    const [observed, fromAds, delivery, responses] = await Promise.all([
       this.repo.observedTotals(workspaceId, range, filters),
       this.repo.adContactsByCurrency(workspaceId, range, filters),
       this.repo.deliveryTotals(workspaceId, range),
+      this.repo.responseTotals(workspaceId, range, filters),
     ]);
     const byCurrency = new Map<string, Totals>();
     const at = (currency: string) => byCurrency.get(currency) ?? emptyTotals();
@@ -112,6 +114,9 @@ export class OverviewService {
       if (currency) byCurrency.set(currency, addTotals(at(currency), { newContacts: n }));
     for (const o of observed)
       if (o.currency) byCurrency.set(o.currency, addTotals(at(o.currency), { revenue: o.totals.revenue ?? 0 }));
-    return { observed: addTotals(...observed.map((o) => ({ ...o.totals, revenue: 0 }))), byCurrency };
+    return {
+      observed: addTotals(...observed.map((o) => ({ ...o.totals, revenue: 0 })), responses.get('') ?? {}),
+      byCurrency,
+    };
   }
 }

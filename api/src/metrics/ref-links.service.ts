@@ -24,6 +24,7 @@ export const REF_LINK_METRICS: MetricId[] = [
   'conversionRate',
   'blocks',
   'blockRate',
+  'medianFirstResponse',
 ];
 
 export type RefLinkRow = {
@@ -53,14 +54,16 @@ export class RefLinksService {
 
   async report(workspaceId: string, query: FiguresQuery): Promise<RefLinksReport> {
     const filters = { page: query.page, source: query.source };
-    const [timeZone, current, previous, days] = await Promise.all([
+    const [timeZone, current, previous, days, responses, responsesBefore] = await Promise.all([
       this.repo.timeZone(workspaceId),
       this.repo.refTotals(workspaceId, query.range, filters),
       query.comparison ? this.repo.refTotals(workspaceId, query.comparison, filters) : Promise.resolve(null),
       this.repo.refDays(workspaceId, query.range, filters),
+      this.repo.responseTotals(workspaceId, query.range, filters, true),
+      query.comparison ? this.repo.responseTotals(workspaceId, query.comparison, filters, true) : Promise.resolve(null),
     ]);
-    const now = byRef(current);
-    const before = previous ? byRef(previous) : null;
+    const now = byRef(current, responses);
+    const before = previous ? byRef(previous, responsesBefore!) : null;
     const trends = new Map<string, Map<string, { newContacts: number; conversions: number }>>();
     for (const d of days) {
       const key = refKey(d);
@@ -120,7 +123,8 @@ type RefFigures = { source: string; ref: string; totals: Totals; revenue: Map<st
 
 const refKey = (r: { source: string; ref: string }) => `${r.source}\u0000${r.ref}`;
 
-function byRef(rows: RefTotalsRow[]): Map<string, RefFigures> {
+/** Each ref's figures, with its first-response histogram (kept apart from the rollup rows: see response_daily). */
+function byRef(rows: RefTotalsRow[], responses: Map<string, Partial<Totals>>): Map<string, RefFigures> {
   const out = new Map<string, RefFigures>();
   for (const row of rows) {
     const entry = out.get(refKey(row)) ?? {
@@ -134,6 +138,7 @@ function byRef(rows: RefTotalsRow[]): Map<string, RefFigures> {
       entry.revenue.set(row.currency, (entry.revenue.get(row.currency) ?? 0) + row.totals.revenue);
     out.set(refKey(row), entry);
   }
+  for (const [key, entry] of out) entry.totals = addTotals(entry.totals, responses.get(key) ?? {});
   return out;
 }
 

@@ -29,6 +29,11 @@ export class TimeseriesService {
 
   async report(workspaceId: string, q: TimeseriesQuery): Promise<Timeseries> {
     const m = metric(q.metric);
+    // a median is not a sum: its histogram is kept per day and ref (response_daily), not read per period here yet
+    if (q.metric === 'medianFirstResponse')
+      throw new BadRequestException(
+        'metric: medianFirstResponse is not served as a time series yet; /api/overview and /api/ref-links give it for a range',
+      );
     const money = m.unit === 'money' || m.unit === 'multiple';
     const needsDelivery = m.source !== 'observed' || money;
     const needsObserved = m.source === 'observed';

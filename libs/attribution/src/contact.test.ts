@@ -120,6 +120,14 @@ describe('summarizeContact', () => {
     expect(summarizeContact(cases[1]?.events ?? [])?.pageSpokeFirst).toBe(false);
   });
 
+  test("firstResponseAt is the page's first message at or after the person's first own event", () => {
+    expect(summarizeContact(cases[1]?.events ?? [])?.firstResponseAt).toBe(at(2));
+    // an echo before the person spoke (a private reply to a comment) is not a response
+    const events = [e.echo(0, 'r0'), e.message(60, 'm1'), e.message(65, 'm2'), e.echo(400, 'r1'), e.echo(500, 'r2')];
+    expect(summarizeContact(events)?.firstResponseAt).toBe(at(400));
+    expect(summarizeContact([e.message(0, 'm1')])?.firstResponseAt).toBeUndefined();
+  });
+
   test('lastInboundAt is the last thing the person did (opt-ins and referrals count, reads and echoes do not)', () => {
     const events = [e.message(0, 'm1'), e.optin(600), e.echo(700, 'r1'), e.read(800, 700)];
     expect(summarizeContact(events)?.lastInboundAt).toBe(at(600));

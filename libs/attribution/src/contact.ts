@@ -40,6 +40,7 @@ export function summarizeContact(events: readonly MessengerEvent[]): ContactSumm
     inboundMessages: acts.filter((e) => e.kind === 'message').length,
     lastInboundAt: last.time,
     pageSpokeFirst: timeline.some((e) => e.kind === 'echo' && e.time < first.time),
+    firstResponseAt: timeline.find((e) => e.kind === 'echo' && e.time >= first.time)?.time,
   });
 }
 

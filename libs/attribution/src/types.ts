@@ -107,6 +107,8 @@ export type ContactSummary = {
   lastInboundAt?: number;
   /** The page wrote to this person before their first own event (e.g. a private reply to a comment). */
   pageSpokeFirst: boolean;
+  /** The page's first message (an echo: its bot or an agent) at or after the person's first own event. */
+  firstResponseAt?: number;
 };
 
 export type AttributionModel = { kind: 'first_touch' | 'last_touch'; windowMs: number };

@@ -1,3 +1,4 @@
+import { medianFromBuckets, RESPONSE_BUCKETS } from './response-time.js';
 import type { TotalName, Totals } from './totals.js';
 
 export type MetricUnit = 'count' | 'money' | 'ratio' | 'multiple' | 'duration_ms';
@@ -219,6 +220,16 @@ export const METRICS = {
     better: 'lower',
     source: 'observed',
     value: ratio('unreachableNewContacts', 'newContacts'),
+  },
+  medianFirstResponse: {
+    label: 'Median first response',
+    description:
+      'Half of the new contacts the page answered got its first message within this time of their own first message (read from a histogram: exact to within its bucket).',
+    formula: "median of (page's first message − contact's first event), over new contacts the page answered",
+    unit: 'duration_ms',
+    better: 'lower',
+    source: 'observed',
+    value: (t) => medianFromBuckets(RESPONSE_BUCKETS.map((b) => t[b.total])),
   },
 } satisfies Record<string, Omit<MetricDefinition, 'id'>>;
 

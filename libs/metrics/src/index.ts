@@ -31,4 +31,5 @@ export {
   type HourlyActivity,
   type Silence,
 } from './alerts.js';
+export { RESPONSE_BUCKETS, responseBucket, medianFromBuckets, type ResponseBucketTotal } from './response-time.js';
 export { comparisonRange, daysOf, isDay, rangeDays, MAX_RANGE_DAYS, type DayRange } from './periods.js';

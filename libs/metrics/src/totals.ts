@@ -1,3 +1,5 @@
+import { RESPONSE_BUCKETS } from './response-time.js';
+
 /**
  * Additive totals: every figure the product shows is a sum of these over a slice (days, ads, ref
  * links, sources), or a ratio of such sums. Ratios are always taken after summing, never averaged:
@@ -21,6 +23,8 @@ export const TOTALS = [
   'convertedNewContacts',
   'revenue',
   'unreachableNewContacts',
+  // the page's first response to new contacts, as a histogram (see response-time.ts)
+  ...RESPONSE_BUCKETS.map((b) => b.total),
 ] as const;
 
 export type TotalName = (typeof TOTALS)[number];

@@ -12,6 +12,7 @@ import { ConfiguredTokenHealth1764802800000 } from './1764802800000-configured-t
 import { Alerts1764806400000 } from './1764806400000-alerts.js';
 import { CoarseRollups1764842400000 } from './1764842400000-coarse-rollups.js';
 
+import { FirstResponse1764849600000 } from './1764849600000-first-response.js';
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
   InitialSchema1764064800000,
@@ -27,4 +28,5 @@ export const migrations = [
   ConfiguredTokenHealth1764802800000,
   Alerts1764806400000,
   CoarseRollups1764842400000,
+  FirstResponse1764849600000,
 ];
