@@ -2,8 +2,9 @@ import type { PersonTruth, World } from '@ctm/meta-sim';
 
 /**
  * The figures the metrics API should serve for a world delivered from its first day, computed from
- * the world's ground truth alone (no product code, no SQL). Where the payloads cannot tell what the
- * truth knows, the rule is stated once in RULES and counted, so the printed table says how often.
+ * the world's ground truth (no product code, no SQL), and from the world's payloads only for what
+ * PersonTruth does not carry. Where the payloads cannot tell what the truth knows, the rule is
+ * stated once in RULES and counted, so the test prints how often each applied.
  */
 
 /** What PersonTruth does not carry, read from the world's own payloads: one entry per `page/psid` or `page/uref:…`. */
@@ -63,7 +64,7 @@ export const RULES = {
   pluginSplit:
     'chat-plugin visitors who continued in Messenger: a plugin guest contact, and a PSID contact opened by their first act as PSID (ORGANIC, or the return that brought them back)',
   pluginNoPsid: 'chat-plugin visitors whose PSID only ever received the page’s messages: their guest contact only',
-  guestConversion: 'conversion postbacks of plugin visitors while still guests: credited to the guest contact',
+  guestConversion: 'conversion postbacks of plugin visitors while still guests: on the guest contact, not the PSID one',
   guestBlock: 'blocks by plugin visitors never known by PSID as contacts: no Send API answer can say so',
   orphanOrder: 'orders by people never known by PSID as contacts: reported, but waiting for a contact that never comes',
   uncredited:
@@ -73,7 +74,7 @@ export const RULES = {
 /** The workspace's default attribution model (migration 1764237600000): first touch, within 7 days. */
 const WINDOW_MS = 7 * 86_400_000;
 
-/** One pass over the payloads the world sends (Meta's side of the wire, not the product's reading of it). */
+/** One pass over the payloads the world sends, in time order (Meta's side of the wire, not the product's reading of it). */
 export function payloadLedger(world: World, from: number, to: number): Map<string, Seen> {
   const seen = new Map<string, Seen>();
   for (const { pageId, event } of world.events(from, to)) {
@@ -102,48 +103,25 @@ export function expectedFigures(people: Iterable<PersonTruth>, seen: Map<string,
     const guestKey = p.userRef === undefined ? undefined : `${p.pageId}/uref:${p.userRef}`;
     const asPsid = seen.get(psidKey);
     if (asPsid) out.psids.push({ pageId: p.pageId, psid: p.psid, blocked: p.blockedAt !== undefined });
-    const opens = openings(p, asPsid, guestKey, note);
-    const converted = new Map<string, number[]>();
-    const convert = (key: string, at: number) => converted.set(key, [...(converted.get(key) ?? []), at]);
-    for (const c of p.conversions) {
-      if (c.value !== undefined) {
-        out.orders.push({
-          pageId: p.pageId,
-          psid: p.psid,
-          at: c.at,
-          value: c.value,
-          currency: c.currency!,
-          kind: c.kind,
-          counted: asPsid !== undefined,
-        });
-        if (asPsid) convert(psidKey, c.at);
-        else note('orphanOrder');
-      } else if (guestKey && (!asPsid || c.at < asPsid.firstActAt)) {
-        note('guestConversion');
-        convert(guestKey, c.at);
-      } else convert(psidKey, c.at);
-    }
     if (p.blockedAt !== undefined && !asPsid) note('guestBlock');
+    const opens = openings(p, asPsid, guestKey, note);
+    const converted = conversionsByContact(p, asPsid, guestKey, out, note);
     for (const o of opens) {
-      const messages = seen.get(o.key)?.messages ?? 0;
       const conversions = converted.get(o.key) ?? [];
       out.contacts.push({
         ...o.attribution,
         key: o.key,
         pageId: p.pageId,
         day: day(o.at),
-        replied: messages >= 2,
+        replied: (seen.get(o.key)?.messages ?? 0) >= 2,
         converted: conversions.length > 0,
         blocked: o.key === psidKey && p.blockedAt !== undefined,
       });
       for (const at of conversions) {
         const credited = at >= o.at && at - o.at <= WINDOW_MS;
         if (!credited) note('uncredited');
-        out.conversions.push({
-          ...(credited ? o.attribution : { source: 'UNCREDITED' }),
-          pageId: p.pageId,
-          day: day(at),
-        });
+        const attribution = credited ? o.attribution : { source: 'UNCREDITED' };
+        out.conversions.push({ ...attribution, pageId: p.pageId, day: day(at) });
       }
     }
     // a return into the thread re-engages the PSID contact, unless it is what opened it
@@ -152,6 +130,31 @@ export function expectedFigures(people: Iterable<PersonTruth>, seen: Map<string,
         out.reengaged.push({ ...attributionOf(t), pageId: p.pageId, day: day(t.at) });
   }
   return out;
+}
+
+/** The times of a person's conversions by the contact they land on; orders also go to `out.orders`, to be reported. */
+function conversionsByContact(
+  p: PersonTruth,
+  asPsid: Seen | undefined,
+  guestKey: string | undefined,
+  out: Expected,
+  note: (rule: keyof typeof RULES) => void,
+): Map<string, number[]> {
+  const psidKey = `${p.pageId}/${p.psid}`;
+  const converted = new Map<string, number[]>();
+  const convert = (key: string, at: number) => converted.set(key, [...(converted.get(key) ?? []), at]);
+  for (const c of p.conversions) {
+    if (c.value !== undefined) {
+      const { at, value, currency, kind } = c;
+      out.orders.push({ pageId: p.pageId, psid: p.psid, at, value, currency: currency!, kind, counted: !!asPsid });
+      if (asPsid) convert(psidKey, at);
+      else note('orphanOrder');
+    } else if (guestKey && (!asPsid || c.at < asPsid.firstActAt)) {
+      note('guestConversion');
+      convert(guestKey, c.at);
+    } else convert(psidKey, c.at);
+  }
+  return converted;
 }
 
 type Opening = { key: string; at: number; attribution: Attribution };
@@ -192,7 +195,7 @@ function attributionOf(t: PersonTruth['touches'][number]): Attribution {
   return { source: t.source, ...(t.adId ? { adId: t.adId } : {}), ...(t.ref ? { ref: t.ref } : {}) };
 }
 
-/** Sums contacts and re-engagements into figures per key; a key of undefined leaves the item out. */
+/** Sums contacts, re-engagements and credited conversions into figures per key; a key of undefined leaves the item out. */
 export function figuresBy(
   expected: Pick<Expected, 'contacts' | 'reengaged' | 'conversions'>,
   keyOf: (a: Attribution & { pageId: string; day: string }) => string | undefined,
