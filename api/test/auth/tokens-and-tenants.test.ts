@@ -76,6 +76,8 @@ const LIST_QUERY: Record<string, string> = {
   '/api/funnel': `?by=campaign&${DAYS}`,
   '/api/adsets': `?campaign=tenant-a-campaign&${DAYS}`,
   '/api/ads': `?adset=tenant-a-adset&${DAYS}`,
+  '/api/cohorts': `?by=campaign&${DAYS}`,
+  '/api/reconciliation': `?${DAYS}`,
 };
 
 describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => {
