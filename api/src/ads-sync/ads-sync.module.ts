@@ -8,6 +8,7 @@ import { AdsSyncScheduler } from './ads-sync.scheduler.js';
 import { AdsSyncService } from './ads-sync.service.js';
 import { AdsRepository } from './ads.repository.js';
 import { ConfigConnectionsBootstrap } from './config-connections.bootstrap.js';
+import { ReachService } from './reach.service.js';
 import { SyncRunsRepository } from './sync-runs.repository.js';
 
 @Module({
@@ -21,7 +22,8 @@ import { SyncRunsRepository } from './sync-runs.repository.js';
     AdsSyncApi,
     AdsSyncScheduler,
     ConfigConnectionsBootstrap,
+    ReachService,
   ],
-  exports: [AdsSyncService, AdsRepository, SyncRunsRepository],
+  exports: [AdsSyncService, AdsRepository, SyncRunsRepository, ReachService],
 })
 export class AdsSyncModule {}

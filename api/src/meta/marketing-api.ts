@@ -98,6 +98,26 @@ export class MarketingApi {
     yield* this.pages(accountId, cursor);
   }
 
+  /**
+   * Unique reach over a whole range (time_increment all_days), which daily rows cannot give: people
+   * seen on several days count once. One row for the account, or one per campaign.
+   */
+  async *reach(accountId: string, level: 'account' | 'campaign', range: DateRange): AsyncGenerator<RawObject[]> {
+    const account = new AdAccount(accountId, {}, undefined, this.api);
+    const params = {
+      level,
+      time_increment: 'all_days',
+      time_range: range,
+      ...(level === 'campaign'
+        ? { filtering: [{ field: 'campaign.effective_status', operator: 'IN', value: ALL_STATUSES }] }
+        : {}),
+      limit: PAGE_SIZE,
+    };
+    const fields = ['account_id', 'campaign_id', 'reach', 'impressions', 'date_start', 'date_stop'];
+    const cursor = account.getInsights(fields, params, false) as unknown as Cursor;
+    yield* this.pages(accountId, cursor);
+  }
+
   /** Daily ad-level insights through an async report run: start, poll with backoff, page the result. */
   async *insightsAsync(accountId: string, range: DateRange): AsyncGenerator<RawObject[]> {
     const account = new AdAccount(accountId, {}, undefined, this.api);

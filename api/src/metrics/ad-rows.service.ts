@@ -11,6 +11,7 @@ import {
   type ProportionTest,
   type Totals,
 } from '@ctm/metrics';
+import { ReachService, type Reach, type ReachStatus } from '../ads-sync/reach.service.js';
 import type { FiguresQuery } from './dto/figures-query.dto.js';
 import { MetricsRepository, type AdLevel, type AdParent, type ObjectTotalsRow } from './metrics.repository.js';
 
@@ -46,6 +47,11 @@ export type AdRow = {
   metrics: Record<string, Compared>;
   /** with compare=: is the change in conversion and block rate real, or noise? */
   significance: { conversionRate: ProportionTest | null; blockRate: ProportionTest | null } | null;
+  /**
+   * Meta's unique reach over the range and frequency (impressions / reach), which daily figures
+   * cannot give; campaigns only (`unavailable` for ad sets and ads). `pending`: being fetched, ask again.
+   */
+  reach: { value: number | null; frequency: number | null; status: ReachStatus };
 };
 
 export type AdRowsReport = {
@@ -60,7 +66,10 @@ export type AdRowsReport = {
 /** GET /api/campaigns, /api/adsets?campaign=, /api/ads?adset=: a row per object, sortable by any metric. */
 @Injectable()
 export class AdRowsService {
-  constructor(private readonly repo: MetricsRepository) {}
+  constructor(
+    private readonly repo: MetricsRepository,
+    private readonly reach: ReachService,
+  ) {}
 
   async report(
     workspaceId: string,
@@ -73,12 +82,13 @@ export class AdRowsService {
       if (found.get(parent.id)?.level !== parent.level)
         throw new NotFoundException(`${parent.level}: ${parent.id} is not ${A_LEVEL[parent.level]} of this workspace.`);
     }
-    const [timeZone, now, before] = await Promise.all([
+    const [timeZone, now, before, reach] = await Promise.all([
       this.repo.timeZone(workspaceId),
       this.figures(workspaceId, level, query.range, parent ?? undefined),
       query.comparison
         ? this.figures(workspaceId, level, query.comparison, parent ?? undefined)
         : Promise.resolve(null),
+      level === 'campaign' ? this.reach.forRange(workspaceId, query.range) : Promise.resolve(null),
     ]);
     const ids = [...new Set([...now.keys(), ...(before?.keys() ?? [])])];
     const info = await this.repo.adObjects(workspaceId, ids);
@@ -107,6 +117,7 @@ export class AdRowsService {
               ),
             }
           : null,
+        reach: reachOf(reach ? ReachService.campaign(reach, id, object?.accountId ?? null) : null),
       };
     });
     rows.sort(bySort(query.sort, query.order));
@@ -158,4 +169,11 @@ function bySort(id: MetricId, order: 'asc' | 'desc') {
     if (x === null || y === null) return x === y ? a.id.localeCompare(b.id) : x === null ? 1 : -1;
     return (order === 'asc' ? x - y : y - x) || a.id.localeCompare(b.id);
   };
+}
+
+/** A row's reach and frequency; none below the campaign level. */
+function reachOf(r: Reach | null): AdRow['reach'] {
+  if (!r) return { value: null, frequency: null, status: 'unavailable' };
+  const frequency = r.reach && r.impressions !== null && r.reach > 0 ? r.impressions / r.reach : null;
+  return { value: r.reach, frequency, status: r.status };
 }

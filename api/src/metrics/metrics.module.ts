@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdsSyncModule } from '../ads-sync/ads-sync.module.js';
 import { AdRowsService } from './ad-rows.service.js';
 import { AnalysisController } from './analysis.controller.js';
 import { CohortsService } from './cohorts.service.js';
@@ -13,6 +14,7 @@ import { RefLinksService } from './ref-links.service.js';
 
 /** The metrics API (#7): figures read from the daily rollups, defined once in libs/metrics. */
 @Module({
+  imports: [AdsSyncModule],
   controllers: [MetricsController, AnalysisController],
   providers: [
     MetricsRepository,

@@ -10,6 +10,7 @@ import {
   type MetricId,
   type Totals,
 } from '@ctm/metrics';
+import { ReachService, type ReachReport, type ReachStatus } from '../ads-sync/reach.service.js';
 import type { FiguresQuery } from './dto/figures-query.dto.js';
 import { MetricsRepository, type ObservedFilters } from './metrics.repository.js';
 
@@ -46,23 +47,35 @@ export type Overview = {
   timeZones: { messenger: string; ads: string };
   observed: Record<string, Compared>;
   /** per currency; `newContacts` here are those from ads of accounts in that currency */
-  byCurrency: { currency: string; metrics: Record<string, Compared> }[];
+  byCurrency: {
+    currency: string;
+    metrics: Record<string, Compared>;
+    /**
+     * Meta's unique reach over the range, summed over the currency's accounts (someone reached by
+     * two accounts counts twice); `pending` while fetched from Meta, `unavailable` without a connection.
+     */
+    reach: { value: number | null; status: ReachStatus };
+  }[];
   series: { day: string; newContacts: number; conversions: number; spend: Record<string, number> }[];
 };
 
 /** GET /api/overview: headline figures with their comparison, and a daily series. */
 @Injectable()
 export class OverviewService {
-  constructor(private readonly repo: MetricsRepository) {}
+  constructor(
+    private readonly repo: MetricsRepository,
+    private readonly reach: ReachService,
+  ) {}
 
   async report(workspaceId: string, query: FiguresQuery): Promise<Overview> {
     const filters: ObservedFilters = { page: query.page, source: query.source };
-    const [timeZone, now, before, observedDays, spendDays] = await Promise.all([
+    const [timeZone, now, before, observedDays, spendDays, reach] = await Promise.all([
       this.repo.timeZone(workspaceId),
       this.figures(workspaceId, query.range, filters),
       query.comparison ? this.figures(workspaceId, query.comparison, filters) : Promise.resolve(null),
       this.repo.observedSeries(workspaceId, query.range, filters),
       this.repo.spendSeries(workspaceId, query.range),
+      this.reach.forRange(workspaceId, query.range),
     ]);
     const figure = (id: MetricId, t: Totals, p: Totals | null | undefined) =>
       compare(
@@ -85,6 +98,7 @@ export class OverviewService {
             figure(id, now.byCurrency.get(currency) ?? emptyTotals(), before?.byCurrency.get(currency)),
           ]),
         ),
+        reach: reachOfCurrency(reach, currency),
       })),
       series: daysOf(query.range).map((day) => ({
         day,
@@ -119,4 +133,13 @@ export class OverviewService {
       byCurrency,
     };
   }
+}
+
+/** The reach of a currency's accounts: their sum once all are ready; else the least ready status. */
+function reachOfCurrency(report: ReachReport, currency: string): { value: number | null; status: ReachStatus } {
+  const accounts = [...report.accounts.values()].filter((a) => a.currency === currency);
+  if (accounts.length === 0) return { value: null, status: 'unavailable' };
+  if (accounts.some((a) => a.status === 'pending')) return { value: null, status: 'pending' };
+  if (accounts.some((a) => a.status === 'unavailable')) return { value: null, status: 'unavailable' };
+  return { value: accounts.reduce((n, a) => n + (a.reach ?? 0), 0), status: 'ready' };
 }

@@ -13,6 +13,7 @@ import { Alerts1764806400000 } from './1764806400000-alerts.js';
 import { CoarseRollups1764842400000 } from './1764842400000-coarse-rollups.js';
 
 import { FirstResponse1764849600000 } from './1764849600000-first-response.js';
+import { Reach1764853200000 } from './1764853200000-reach.js';
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
   InitialSchema1764064800000,
@@ -29,4 +30,5 @@ export const migrations = [
   Alerts1764806400000,
   CoarseRollups1764842400000,
   FirstResponse1764849600000,
+  Reach1764853200000,
 ];

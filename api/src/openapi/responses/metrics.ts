@@ -33,7 +33,18 @@ export const overviewResponse = responseDoc(
       timeZones,
       observed: figures.meta({ description: 'Observed Messenger figures, all sources, no money.' }),
       byCurrency: z
-        .array(z.object({ currency: z.string(), metrics: figures }))
+        .array(
+          z.object({
+            currency: z.string(),
+            metrics: figures,
+            reach: z
+              .object({ value: z.number().nullable(), status: z.enum(['ready', 'pending', 'unavailable']) })
+              .meta({
+                description:
+                  'Meta’s unique reach over the range, summed over the currency’s accounts; `pending` while fetched from Meta (ask again), `unavailable` without a connection.',
+              }),
+          }),
+        )
         .meta({ description: 'Per currency, never summed across: spend and what is computed from it.' }),
       series: z.array(
         z.object({
@@ -54,6 +65,7 @@ export const overviewResponse = responseDoc(
       {
         currency: 'EUR',
         metrics: { spend: { value: 30, previous: 15, change: 15, relativeChange: 1, improved: null } },
+        reach: { value: 2400, status: 'ready' },
       },
     ],
     series: [
@@ -85,6 +97,16 @@ export const adRowsResponse = responseDoc(
             .meta({ description: 'The ad account’s currency: every money figure of the row.' }),
           metrics: figures,
           significance,
+          reach: z
+            .object({
+              value: z.number().nullable(),
+              frequency: z.number().nullable(),
+              status: z.enum(['ready', 'pending', 'unavailable']),
+            })
+            .meta({
+              description:
+                'Meta’s unique reach over the range and frequency (impressions / reach), fetched from Meta once per range: `pending` the first time (ask again), `unavailable` below the campaign level or without a connection.',
+            }),
         }),
       ),
     }),
@@ -104,6 +126,7 @@ export const adRowsResponse = responseDoc(
         currency: 'EUR',
         metrics: { spend: { value: 30, previous: null, change: null, relativeChange: null, improved: null } },
         significance: null,
+        reach: { value: 2400, frequency: 1.25, status: 'ready' },
       },
     ],
   },
