@@ -11,6 +11,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -162,7 +163,8 @@ async function main() {
         `loaded in ${world.load_seconds.toFixed(0)} s${world.cached ? ' (cached from an earlier run)' : ''}`,
     );
     console.log(
-      `${runs} timed HTTP runs per endpoint and range after ${WARMUP} warm-up runs; raw SQL ${rawRuns} runs (p50)`,
+      `${runs} timed HTTP runs per endpoint and range after ${WARMUP} warm-up runs; raw SQL ${rawRuns} runs (p50); ` +
+        `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores before timing`,
     );
     console.log(
       `${pad('endpoint', 11)} ${pad('range', 6)} ${lpad('p50 ms', 8)} ${lpad('p95 ms', 8)} ${lpad('raw p50', 9)} ${lpad('ratio', 8)}  goal`,
@@ -215,6 +217,7 @@ async function main() {
         if (problems.length) missed.push(`${endpoint.name} ${days} d: ${problems.join(', ')}`);
       }
     }
+    console.log(`load average ${loadavg()[0].toFixed(1)} after timing`);
     console.log(
       missed.length === 0
         ? `goals met: every endpoint p95 ≤ 50 ms (90 d) and ≤ 150 ms (365 d), ≥ ${MIN_RATIO}× faster than raw SQL, figures equal`
