@@ -37,7 +37,15 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
    * have none, a user can belong to several workspaces (membership says which), and a session is
    * its user's (it only remembers which of their workspaces is current).
    */
-  const SERVER_LEVEL = new Set(['workspace', 'webhook_delivery', 'webhook_quarantine', 'app_user', 'user_session']);
+  // login_throttle counts sign-in attempts per address and email, before anyone is in a workspace
+  const SERVER_LEVEL = new Set([
+    'workspace',
+    'webhook_delivery',
+    'webhook_quarantine',
+    'app_user',
+    'user_session',
+    'login_throttle',
+  ]);
 
   it('gives every table but the server-level ones a non-null workspace_id', async () => {
     const ds = await testDataSource(db.url, true).initialize();
