@@ -113,11 +113,12 @@ describe.each(databaseKinds)('GET /api/alerts on %s', (kind) => {
 
     // a page that got 10 webhooks an hour for 14 days, and nothing since an hour that began 5 to 6 hours ago
     const lastAt = Math.floor((Date.now() - 5 * HOUR) / HOUR) * HOUR;
-    for (let h = 1; h <= 14 * 24; h++)
-      await sql.query(
-        `INSERT INTO page_activity (workspace_id, page_id, hour, events, last_received_at) VALUES ($1, $2, $3, 10, $4)`,
-        [ws, QUIET_PAGE, new Date(lastAt - h * HOUR), new Date(lastAt - h * HOUR + 59 * 60_000)],
-      );
+    await sql.query(
+      `INSERT INTO page_activity (workspace_id, page_id, hour, events, last_received_at)
+       SELECT $1, $2, $3::timestamptz - h * interval '1 hour', 10, $3::timestamptz - h * interval '1 hour' + interval '59 minutes'
+       FROM generate_series(1, 14 * 24) AS h`,
+      [ws, QUIET_PAGE, new Date(lastAt)],
+    );
     await sql.query(
       `INSERT INTO page_activity (workspace_id, page_id, hour, events, last_received_at) VALUES ($1, $2, $3, 10, $3)`,
       [ws, QUIET_PAGE, new Date(lastAt)],
