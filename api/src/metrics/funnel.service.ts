@@ -85,6 +85,8 @@ export class FunnelService {
       range,
       stages: FUNNEL_STAGES,
       rows: [...rows]
+        // a key with nothing at any stage is no funnel (e.g. UNCREDITED, which only files conversions)
+        .filter(([, stages]) => FUNNEL_STAGES.some((stage) => (stages[stage] ?? 0) > 0))
         .map(([key, stages]) => ({ key, stages, stepRates: stepRates(stages) }))
         .sort((a, b) => (b.stages.newContacts ?? 0) - (a.stages.newContacts ?? 0) || a.key.localeCompare(b.key)),
     };

@@ -11,6 +11,12 @@ export type DeliveryRow = { currency: string; totals: Partial<Totals> };
 export type SeriesRow = { day: string; newContacts: number; conversions: number };
 export type SpendDayRow = { day: string; currency: string; spend: number };
 
+/**
+ * A ref link's source in the ref-links report: a QR code is an m.me link, and old printed codes
+ * still send MESSENGER_CODE (kept verbatim in the rollups), so both make one row per ref.
+ */
+const REF_SOURCE = `CASE WHEN source = 'MESSENGER_CODE' THEN 'SHORTLINK' ELSE source END`;
+
 /** Reads the daily rollups (never the raw events): every query is by workspace and day range. */
 @Injectable()
 export class MetricsRepository {
@@ -24,14 +30,14 @@ export class MetricsRepository {
   /** Observed totals per ref (and revenue currency) over a range. */
   async refTotals(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefTotalsRow[]> {
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT source, ref, currency, sum(new_contacts)::int AS new_contacts,
+      `SELECT ${REF_SOURCE} AS source, ref, currency, sum(new_contacts)::int AS new_contacts,
          sum(replied_new_contacts)::int AS replied, sum(converted_new_contacts)::int AS converted,
          sum(unreachable_new_contacts)::int AS unreachable, sum(reengaged_contacts)::int AS reengaged,
          sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
        FROM observed_daily_ref
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
-         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
-       GROUP BY source, ref, currency`,
+         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR ${REF_SOURCE} = $5)
+       GROUP BY 1, ref, currency`,
       [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
     );
     return rows.map((r) => ({
@@ -46,11 +52,12 @@ export class MetricsRepository {
   async refDays(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefDayRow[]> {
     const rows: { source: string; ref: string; day: string; new_contacts: number; conversions: number }[] =
       await this.db.query(
-        `SELECT source, ref, day::text AS day, sum(new_contacts)::int AS new_contacts, sum(conversions)::int AS conversions
+        `SELECT ${REF_SOURCE} AS source, ref, day::text AS day, sum(new_contacts)::int AS new_contacts,
+           sum(conversions)::int AS conversions
          FROM observed_daily_ref
          WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
-           AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
-         GROUP BY source, ref, day ORDER BY day`,
+           AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR ${REF_SOURCE} = $5)
+         GROUP BY 1, ref, day ORDER BY day`,
         [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
       );
     return rows.map((r) => ({
@@ -73,10 +80,11 @@ export class MetricsRepository {
     byRef = false,
   ): Promise<Map<string, Partial<Totals>>> {
     const rows: { source: string; ref: string; bucket: number; n: number }[] = await this.db.query(
-      `SELECT ${byRef ? 'source, ref' : "'' AS source, '' AS ref"}, bucket, sum(contacts)::int AS n
+      `SELECT ${byRef ? `${REF_SOURCE} AS source, ref` : "'' AS source, '' AS ref"}, bucket, sum(contacts)::int AS n
        FROM response_daily
        WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date ${byRef ? "AND ref <> ''" : ''}
-         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
+         AND ($4::text IS NULL OR page_id = $4)
+         AND ($5::text IS NULL OR ${byRef ? REF_SOURCE : 'source'} = $5)
        GROUP BY 1, 2, 3`,
       [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
     );
