@@ -50,7 +50,11 @@ export class ContactBuilder {
     const credited = await this.creditConversions(m, workspaceId, derived);
     const contributed = await this.updateRollups(m, workspaceId, derived, gone, credited);
     await this.repo.deleteContacts(m, workspaceId, gone);
-    await this.repo.saveContacts(m, workspaceId, derived);
+    await this.repo.saveContacts(
+      m,
+      workspaceId,
+      derived.map((d) => ({ ...d, firstConversionAt: firstTime(credited.get(personId(d.person))) })),
+    );
     await this.repo.saveContributions(m, workspaceId, contributed);
   }
 
@@ -123,6 +127,11 @@ export class ContactBuilder {
 
 type Derived = { person: PersonKey; summary: ContactSummary; reachability: Reachability };
 type CreditedConversion = ContactFacts['conversions'][number];
+
+/** The earliest of a person's conversions, credited or not (what makes a new contact converted). */
+function firstTime(conversions: CreditedConversion[] | undefined): number | null {
+  return conversions && conversions.length > 0 ? Math.min(...conversions.map((c) => c.time)) : null;
+}
 
 /** When the person wrote, clicked or opted in: each is a sign they could be reached then. */
 function inboundTimes(events: MessengerEvent[]): number[] {

@@ -244,10 +244,15 @@ export class MessengerRepository {
   async saveContacts(
     m: EntityManager,
     workspaceId: string,
-    contacts: { person: PersonKey; summary: ContactSummary; reachability: Reachability }[],
+    contacts: {
+      person: PersonKey;
+      summary: ContactSummary;
+      reachability: Reachability;
+      firstConversionAt: number | null;
+    }[],
   ): Promise<void> {
     if (contacts.length === 0) return;
-    const rows = contacts.map(({ person, summary, reachability }) => ({
+    const rows = contacts.map(({ person, summary, reachability, firstConversionAt }) => ({
       pageId: person.pageId,
       personKey: person.personKey,
       psid: summary.psid ?? null,
@@ -262,24 +267,28 @@ export class MessengerRepository {
       reachability: reachability.state,
       unreachableAt: reachability.state === 'unreachable' ? reachability.since : null,
       firstResponseAt: summary.firstResponseAt ?? null,
+      firstConversionAt,
     }));
     await m.query(
       `INSERT INTO contact (workspace_id, page_id, person_key, psid, user_refs, first_seen_at, first_touch_event,
          first_source, first_ref, first_ad_id, inbound_messages, last_inbound_at, reachability, unreachable_at, first_response_at,
-         updated_at)
+         first_conversion_at, updated_at)
        SELECT $1, c."pageId", c."personKey", c.psid, ARRAY(SELECT jsonb_array_elements_text(c."userRefs")),
          to_timestamp(c."firstSeenAt" / 1000.0), c."firstTouchEvent", c."firstSource", c."firstRef", c."firstAdId",
          c."inboundMessages", to_timestamp(c."lastInboundAt" / 1000.0), c.reachability,
-         to_timestamp(c."unreachableAt" / 1000.0), to_timestamp(c."firstResponseAt" / 1000.0), now()
+         to_timestamp(c."unreachableAt" / 1000.0), to_timestamp(c."firstResponseAt" / 1000.0),
+         to_timestamp(c."firstConversionAt" / 1000.0), now()
        FROM jsonb_to_recordset($2::jsonb) AS c("pageId" text, "personKey" text, psid text, "userRefs" jsonb,
          "firstSeenAt" float8, "firstTouchEvent" text, "firstSource" text, "firstRef" text, "firstAdId" text,
-         "inboundMessages" int, "lastInboundAt" float8, reachability text, "unreachableAt" float8, "firstResponseAt" float8)
+         "inboundMessages" int, "lastInboundAt" float8, reachability text, "unreachableAt" float8, "firstResponseAt" float8,
+         "firstConversionAt" float8)
        ON CONFLICT (workspace_id, page_id, person_key) DO UPDATE SET psid = EXCLUDED.psid, user_refs = EXCLUDED.user_refs,
          first_seen_at = EXCLUDED.first_seen_at, first_touch_event = EXCLUDED.first_touch_event,
          first_source = EXCLUDED.first_source, first_ref = EXCLUDED.first_ref, first_ad_id = EXCLUDED.first_ad_id,
          inbound_messages = EXCLUDED.inbound_messages, last_inbound_at = EXCLUDED.last_inbound_at,
          reachability = EXCLUDED.reachability, unreachable_at = EXCLUDED.unreachable_at,
-         first_response_at = EXCLUDED.first_response_at, updated_at = now()`,
+         first_response_at = EXCLUDED.first_response_at, first_conversion_at = EXCLUDED.first_conversion_at,
+         updated_at = now()`,
       [workspaceId, JSON.stringify(rows)],
     );
     await this.deleteTouches(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayRange } from '@ctm/metrics';
+import { dayIn, type DayRange } from '@ctm/metrics';
+import { addDays, formatISO, parseISO } from 'date-fns';
 import { DataSource } from 'typeorm';
 
 export type CohortPoint = {
@@ -30,13 +31,12 @@ export type Cohorts = {
   rows: CohortRow[];
 };
 
-const DAY_MS = 86_400_000;
-
 /**
  * GET /api/cohorts: of the people whose first contact fell in the range, the share who had
  * converted N days later, per source or campaign. Each point counts only contacts old enough to
- * have had N days, so a recent cohort's curve is not dragged down by people who just arrived.
- * Reads the derived contacts and conversions (one row per person), not raw events.
+ * have had N whole days (first seen more than N days before today, in the workspace's time zone),
+ * so a recent cohort's curve is not dragged down by people who just arrived. Reads the rollups:
+ * cohort sizes from the daily new contacts, conversions from cohort_daily (days to first conversion).
  */
 @Injectable()
 export class CohortsService {
@@ -50,45 +50,55 @@ export class CohortsService {
     now = Date.now(),
   ): Promise<Cohorts> {
     const [{ tz }] = await this.db.query(`SELECT time_zone AS tz FROM workspace WHERE id = $1`, [workspaceId]);
-    const key = by === 'source' ? 'c.first_source' : "coalesce(ad.campaign_id, '')";
-    const rows: { key: string; age: number; offset: number | null; n: number }[] = await this.db.query(
-      `WITH cohort AS (
-         SELECT ${key} AS key, c.first_seen_at,
-           (SELECT min(v.time) FROM conversion v
-            WHERE v.workspace_id = c.workspace_id AND v.page_id = c.page_id AND v.person_key = c.person_key) AS converted_at
-         FROM contact c
-         LEFT JOIN ad_object ad ON ad.workspace_id = c.workspace_id AND ad.id = c.first_ad_id AND ad.level = 'ad'
-         WHERE c.workspace_id = $1
-           AND c.first_seen_at >= ($2::date::timestamp AT TIME ZONE $4)
-           AND c.first_seen_at < (($3::date + 1)::timestamp AT TIME ZONE $4)
-           AND c.first_seen_at <= $5
-       )
-       SELECT key,
-         least(floor(extract(epoch FROM ($5 - first_seen_at)) * 1000 / ${DAY_MS}), $6)::int AS age,
-         -- greatest() skips NULLs: a contact who never converted must keep no offset
-         CASE WHEN converted_at IS NOT NULL
-           THEN least(greatest(floor(extract(epoch FROM (converted_at - first_seen_at)) * 1000 / ${DAY_MS}), 0), $6 + 1)::int
-         END AS offset,
-         count(*)::int AS n
-       FROM cohort GROUP BY 1, 2, 3`,
-      [workspaceId, range.from, range.to, tz, new Date(now), maxDays],
-    );
-    const groups = new Map<string, typeof rows>();
-    for (const r of rows) groups.set(r.key, [...(groups.get(r.key) ?? []), r]);
+    const params = [workspaceId, range.from, range.to];
+    const campaign = `LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`;
+    const [sizes, converted]: [
+      { key: string; day: string; n: number }[],
+      { key: string; day: string; days: number; n: number }[],
+    ] = await Promise.all([
+      this.db.query(
+        by === 'source'
+          ? `SELECT o.source AS key, o.day::text AS day, sum(o.new_contacts)::int AS n FROM observed_daily_ref o
+             WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2`
+          : `SELECT coalesce(ad.campaign_id, '') AS key, o.day::text AS day, sum(o.new_contacts)::int AS n
+             FROM observed_daily o ${campaign}
+             WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2`,
+        params,
+      ),
+      this.db.query(
+        `SELECT ${by === 'source' ? 'o.source' : "coalesce(ad.campaign_id, '')"} AS key, o.day::text AS day,
+           o.days_to_convert AS days, sum(o.contacts)::int AS n
+         FROM cohort_daily o ${by === 'campaign' ? campaign : ''}
+         WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
+        params,
+      ),
+    ]);
+    // a contact first seen on a day has had d whole days once that day is more than d days ago
+    const today = dayIn(tz, now);
+    const lastEligible = (d: number) => shiftDay(today, -d - 1);
+    type Group = { sizes: Map<string, number>; converted: { day: string; days: number; n: number }[] };
+    const groups = new Map<string, Group>();
+    const group = (key: string): Group => {
+      const g: Group = groups.get(key) ?? { sizes: new Map(), converted: [] };
+      groups.set(key, g);
+      return g;
+    };
+    for (const r of sizes) group(r.key).sizes.set(r.day, (group(r.key).sizes.get(r.day) ?? 0) + r.n);
+    for (const r of converted) if (r.n !== 0) group(r.key).converted.push(r);
     const names =
       by === 'campaign' ? await this.campaignNames(workspaceId, [...groups.keys()]) : new Map<string, string>();
-    const result: CohortRow[] = [...groups].map(([k, list]) => ({
-      key: k,
-      name: by === 'campaign' ? (names.get(k) ?? null) : k,
-      newContacts: list.reduce((n, r) => n + r.n, 0),
-      curve: Array.from({ length: maxDays + 1 }, (_, day) => {
-        const eligible = list.filter((r) => r.age >= day).reduce((n, r) => n + r.n, 0);
-        const converted = list
-          .filter((r) => r.age >= day && r.offset !== null && r.offset <= day)
-          .reduce((n, r) => n + r.n, 0);
-        return { day, eligible, converted, rate: eligible > 0 ? converted / eligible : null };
-      }),
-    }));
+    const result: CohortRow[] = [];
+    for (const [key, g] of groups) {
+      const newContacts = [...g.sizes.values()].reduce((a, b) => a + b, 0);
+      if (newContacts === 0) continue; // e.g. UNCREDITED, which only files conversions
+      const curve = Array.from({ length: maxDays + 1 }, (_, day) => {
+        const last = lastEligible(day);
+        const eligible = [...g.sizes].filter(([d]) => d <= last).reduce((n, [, c]) => n + c, 0);
+        const done = g.converted.filter((c) => c.day <= last && c.days <= day).reduce((n, c) => n + c.n, 0);
+        return { day, eligible, converted: done, rate: eligible > 0 ? done / eligible : null };
+      });
+      result.push({ key, name: by === 'campaign' ? (names.get(key) ?? null) : key, newContacts, curve });
+    }
     result.sort((a, b) => b.newContacts - a.newContacts || a.key.localeCompare(b.key));
     return { range, by, maxDays, timeZone: tz, rows: result };
   }
@@ -100,4 +110,8 @@ export class CohortsService {
     );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+}
+
+function shiftDay(day: string, days: number): string {
+  return formatISO(addDays(parseISO(day), days), { representation: 'date' });
 }

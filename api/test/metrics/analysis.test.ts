@@ -107,15 +107,23 @@ describe.each(databaseKinds)('GET /api/reconciliation and /api/cohorts on %s', (
   });
 
   it('counts only contacts old enough for each day, and ends where the converted share does', async () => {
-    // as if asked on 11-02 at 18:00 UTC: the three contacts of 11-02 (12:00) have had no full day yet
+    // as if asked on 11-02: only the contacts of 10-31 and 11-01 have had a whole day, only those of 10-31 two
     const [{ id: ws }] = await running.sql.query(`SELECT id FROM workspace WHERE slug = 'default'`);
     const early = await running.app
       .get(CohortsService)
       .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 2, Date.parse('2026-11-02T18:00:00Z'));
     expect(early.rows[0]!.curve.map((p) => [p.day, p.eligible, p.converted])).toEqual([
+      [0, 2, 0],
+      [1, 1, 0],
+      [2, 0, 0],
+    ]);
+    // a day later, the contact of 11-01 (who bought a day after first writing) counts at day 1
+    const later = await running.app
+      .get(CohortsService)
+      .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 1, Date.parse('2026-11-03T08:00:00Z'));
+    expect(later.rows[0]!.curve.map((p) => [p.day, p.eligible, p.converted])).toEqual([
       [0, 4, 0],
       [1, 2, 1],
-      [2, 1, 0],
     ]);
     // today, every contact of the range is old enough: the curves end at the converted share of the overview
     const days = 20;
@@ -127,6 +135,25 @@ describe.each(databaseKinds)('GET /api/reconciliation and /api/cohorts on %s', (
     expect(cohorts.rows.reduce((n, r) => n + r.newContacts, 0)).toBe(newContacts);
     const converted = cohorts.rows.reduce((n, r) => n + r.curve[days]!.converted, 0);
     expect(converted / newContacts).toBeCloseTo(overview.observed['conversionRate']!.value, 10);
+  });
+
+  it('keeps cohort_daily equal to a recomputation from contacts and their conversions', async () => {
+    const kept = await running.sql.query(
+      `SELECT day::text, page_id, source, ad_id, days_to_convert, contacts FROM cohort_daily WHERE contacts <> 0
+       ORDER BY 1, 3, 4, 5`,
+    );
+    const recomputed = await running.sql.query(
+      `SELECT (c.first_seen_at AT TIME ZONE w.time_zone)::date::text AS day, c.page_id, c.first_source AS source,
+         coalesce(c.first_ad_id, '') AS ad_id,
+         least(greatest(floor(extract(epoch FROM (v.first - c.first_seen_at)) / 86400), 0), 91)::smallint AS days_to_convert,
+         count(*)::int AS contacts
+       FROM contact c JOIN workspace w ON w.id = c.workspace_id
+       JOIN (SELECT workspace_id, page_id, person_key, min(time) AS first FROM conversion GROUP BY 1, 2, 3) v
+         ON v.workspace_id = c.workspace_id AND v.page_id = c.page_id AND v.person_key = c.person_key
+       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 4, 5`,
+    );
+    expect(recomputed.length).toBeGreaterThan(0);
+    expect(kept).toEqual(recomputed);
   });
 
   it('refuses bad cohort parameters with a sentence naming them', async () => {

@@ -14,6 +14,7 @@ import { CoarseRollups1764842400000 } from './1764842400000-coarse-rollups.js';
 
 import { FirstResponse1764849600000 } from './1764849600000-first-response.js';
 import { Reach1764853200000 } from './1764853200000-reach.js';
+import { Cohorts1764856800000 } from './1764856800000-cohorts.js';
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
   InitialSchema1764064800000,
@@ -31,4 +32,5 @@ export const migrations = [
   CoarseRollups1764842400000,
   FirstResponse1764849600000,
   Reach1764853200000,
+  Cohorts1764856800000,
 ];
