@@ -37,6 +37,8 @@ const OBSERVED = `
   )`;
 
 const raw = (select) => `WITH ${OBSERVED} ${select}`;
+/** The ref-links report files old printed QR codes (MESSENGER_CODE) with the m.me links they are. */
+const REF_SOURCE = `CASE WHEN source = 'MESSENGER_CODE' THEN 'SHORTLINK' ELSE source END`;
 const DELIVERY = `FROM ad_insight_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date`;
 const ADS_OBSERVED = `FROM o JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad' WHERE o.source = 'ADS'`;
 
@@ -180,10 +182,13 @@ export const ENDPOINTS = [
         pool,
         [
           [
-            raw(`SELECT source, ref, sum(new_contacts) AS n, sum(reengaged_contacts) AS reengaged,
+            raw(`SELECT ${REF_SOURCE} AS source, ref, sum(new_contacts) AS n, sum(reengaged_contacts) AS reengaged,
                sum(conversions) AS conversions, sum(unreachable_new_contacts) AS blocks FROM o WHERE ref <> '' GROUP BY 1, 2`),
           ],
-          [raw(`SELECT source, ref, day::text AS day, sum(new_contacts) AS n FROM o WHERE ref <> '' GROUP BY 1, 2, 3`)],
+          [
+            raw(`SELECT ${REF_SOURCE} AS source, ref, day::text AS day, sum(new_contacts) AS n FROM o
+               WHERE ref <> '' GROUP BY 1, 2, 3`),
+          ],
         ],
         args,
       );

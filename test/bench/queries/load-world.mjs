@@ -16,7 +16,7 @@ import { createWorld } from '../../../libs/meta-sim/dist/index.js';
 import { people, simWorld } from './people.mjs';
 
 /** Bump when what the loader writes changes: cached databases are then loaded again. */
-export const LOADER_VERSION = 1;
+export const LOADER_VERSION = 2;
 export const WORKSPACE = 'bench';
 const MODEL = { kind: 'first_touch', windowMs: 7 * 86_400_000 };
 const DAY_MS = 86_400_000;

@@ -3,8 +3,8 @@
 // Meta would send, parsed by the product's parser (libs/attribution parseItem), keyed as EventIngest
 // keys them (PSID, or uref:<user_ref> for a chat-plugin guest), derived by the product's own pure
 // functions (summarizeContact, reachabilityOf, matchConversionRule, attributeConversion), exactly what
-// ContactBuilder stores. Reads, deliveries and echoes are not rendered: they shape no stored contact
-// figure (only pageSpokeFirst, which is not stored); they are counted, as are messages.
+// ContactBuilder stores. Reads and deliveries are not rendered: they shape no contact (see
+// CONTACT_KINDS); messages, the page's included, are counted.
 import {
   attributeConversion,
   matchConversionRule,
@@ -21,8 +21,8 @@ import { SIZES } from '../../../libs/meta-sim/dist/world/sizes.js';
 import { buildStructure } from '../../../libs/meta-sim/dist/world/structure.js';
 import { arrivalCount } from '../../../libs/meta-sim/dist/world/streams.js';
 
-/** Steps a person sends (the others are the page's replies and Meta's receipts). */
-const SHAPING = new Set(['start', 'referral', 'in', 'optin', 'optin_otn', 'optin_stop', 'conversion']);
+/** Steps that become contact-shaping events: what the person sends, and the page's replies (echoes). */
+const SHAPING = new Set(['start', 'referral', 'in', 'out', 'optin', 'optin_otn', 'optin_stop', 'conversion']);
 /** When the business's next message to someone who blocked the page comes back 551. */
 const SEND_AFTER_BLOCK_MS = 6 * 3_600_000;
 
@@ -132,7 +132,9 @@ function addPerson(sim, fate, { rules, model, counts, batch }) {
         sent,
         list.filter((e) => e.kind !== 'echo').map((e) => e.time),
       );
-      batch.contacts.push({ person: { pageId, personKey }, summary, reachability });
+      // as ContactBuilder: the earliest of the person's conversions, credited or not
+      const firstConversionAt = mine.length > 0 ? Math.min(...mine.map((c) => c.time)) : null;
+      batch.contacts.push({ person: { pageId, personKey }, summary, reachability, firstConversionAt });
       counts.contacts += 1;
       for (const c of mine) c.credited = attributeConversion({ time: c.time }, summary.touches, model) ?? null;
     }
