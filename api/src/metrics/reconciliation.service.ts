@@ -21,7 +21,7 @@ export type ReconciliationRow = {
 };
 
 export type ReconciliationCause = {
-  cause: 'no_referral' | 'ad_not_synced' | 'seven_day_rule' | 'time_zones' | 'attribution_window';
+  cause: 'before_webhooks' | 'no_referral' | 'ad_not_synced' | 'seven_day_rule' | 'time_zones' | 'attribution_window';
   /** the contacts this cause can account for, when it can be counted */
   contacts: number | null;
   explanation: string;
@@ -111,6 +111,8 @@ export class ReconciliationService {
     );
     const timeZones = await this.timeZones(workspaceId);
     const causes = await this.causes(workspaceId, range, timeZones, totals, rows, by, !!(ad || campaign));
+    const before = await this.beforeWebhooks(workspaceId, range, ad, campaign);
+    if (before) causes.unshift(before);
     return { range, by, ad: ad ?? null, timeZones, totals, causes, rows };
   }
 
@@ -173,6 +175,39 @@ export class ReconciliationService {
           'Meta credits conversations to an ad within its attribution window and partly models them (since iOS 14.5), and restates the last 28 days as it learns more; webhooks show only what actually arrived. A gap of a few percent either way is normal.',
       });
     return causes;
+  }
+
+  /**
+   * Meta's conversations on days before the first contact the webhooks ever showed: a new
+   * installation syncs weeks of insights at once, but sees only the messages from then on.
+   */
+  private async beforeWebhooks(
+    workspaceId: string,
+    range: DayRange,
+    ad?: string,
+    campaign?: string,
+  ): Promise<ReconciliationCause | null> {
+    const [{ first }] = await this.db.query(
+      `SELECT min(day)::text AS first FROM observed_daily_ref WHERE workspace_id = $1 AND new_contacts > 0`,
+      [workspaceId],
+    );
+    if (first !== null && first <= range.from) return null;
+    const until = first === null ? range.to : first;
+    const [{ n }] = await this.db.query(
+      `SELECT coalesce(sum(conversations_started), 0)::int AS n FROM ad_insight_daily
+       WHERE workspace_id = $1 AND day >= $2::date AND day ${first === null ? '<=' : '<'} $3::date
+         AND ($4::text IS NULL OR ad_id = $4) AND ($5::text IS NULL OR campaign_id = $5)`,
+      [workspaceId, range.from, until, ad ?? null, campaign ?? null],
+    );
+    if (n === 0) return null;
+    return {
+      cause: 'before_webhooks',
+      contacts: n,
+      explanation:
+        first === null
+          ? `No contact has arrived through the webhooks yet: Meta's ${n} conversations started in these days cannot be matched. Check that the pages are connected and subscribed.`
+          : `The webhooks showed their first contact on ${first}: Meta's ${n} conversations started before that day cannot be matched (the insights were synced further back than the messages were received).`,
+    };
   }
 
   private async mustExist(workspaceId: string, id: string, level: 'ad' | 'campaign'): Promise<void> {

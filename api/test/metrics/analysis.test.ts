@@ -77,6 +77,14 @@ describe.each(databaseKinds)('GET /api/reconciliation and /api/cohorts on %s', (
       ['2026-11-01', 3, 1, 2],
       ['2026-11-02', 2, 1, 1],
     ]);
+    // the first contact the webhooks showed arrived on 10-31: Meta's conversation of 10-30 cannot be matched
+    expect(r.causes[0]).toEqual({
+      cause: 'before_webhooks',
+      contacts: 1,
+      explanation: expect.stringMatching(
+        /^The webhooks showed their first contact on 2026-10-31: Meta's 1 conversations/,
+      ),
+    });
     const missing = await running.api('/api/reconciliation?from=2026-11-01&to=2026-11-02&ad=999');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { message: string }).message).toBe('ad: this workspace has no ad 999.');

@@ -80,7 +80,14 @@ export const reconciliationResponse = responseDoc(
       totals: z.object(counts),
       causes: z.array(
         z.object({
-          cause: z.enum(['no_referral', 'ad_not_synced', 'seven_day_rule', 'time_zones', 'attribution_window']),
+          cause: z.enum([
+            'before_webhooks',
+            'no_referral',
+            'ad_not_synced',
+            'seven_day_rule',
+            'time_zones',
+            'attribution_window',
+          ]),
           contacts: z
             .number()
             .int()
