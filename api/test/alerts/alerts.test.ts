@@ -1,6 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberHeaders, processAllWebhooks, startTestApp, withHeaders, type RunningApp } from '../support/test-app.js';
+import {
+  deliverMessaging,
+  memberHeaders,
+  processAllWebhooks,
+  startTestApp,
+  withHeaders,
+  type RunningApp,
+} from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'alerts-secret';
@@ -24,15 +30,7 @@ describe.each(databaseKinds)('GET /api/alerts on %s', (kind) => {
   let running: RunningApp;
   let ws: string;
 
-  const deliver = async (messaging: unknown[]) => {
-    const body = JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: Date.now(), messaging }] });
-    const res = await fetch(`${running.baseUrl}/webhooks/messenger`, {
-      method: 'POST',
-      body,
-      headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
-    });
-    expect(res.status).toBe(200);
-  };
+  const deliver = (messaging: unknown[]) => deliverMessaging(running, { secret: SECRET, page: PAGE, messaging });
   const json = (body: unknown, method = 'POST'): RequestInit => ({
     method,
     headers: { 'content-type': 'application/json' },
@@ -96,7 +94,6 @@ describe.each(databaseKinds)('GET /api/alerts on %s', (kind) => {
       policy_enforcement: { action: 'block', reason: 'The page sent messages outside the standard messaging window.' },
     });
     await deliver(items);
-    await processAllWebhooks(running);
     for (const p of people.filter((p) => p.blocks)) {
       const res = await running.api(
         '/api/send-outcomes',

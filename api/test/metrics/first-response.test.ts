@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { RESPONSE_BUCKETS } from '@ctm/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESPONSE_BUCKET_BOUNDS } from '../../src/database/migrations/1764849600000-first-response.js';
 import { AttributionRecompute } from '../../src/messenger/attribution-recompute.service.js';
-import { processAllWebhooks, startTestApp, type RunningApp } from '../support/test-app.js';
+import { deliverMessaging, startTestApp, type RunningApp } from '../support/test-app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
 
 const SECRET = 'first-response-secret';
@@ -20,16 +19,7 @@ describe.each(databaseKinds)("the page's first-response time on %s", (kind) => {
   let db: TestDatabase;
   let running: RunningApp;
 
-  const deliver = async (messaging: unknown[]) => {
-    const body = JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: Date.now(), messaging }] });
-    const res = await fetch(`${running.baseUrl}/webhooks/messenger`, {
-      method: 'POST',
-      body,
-      headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
-    });
-    expect(res.status).toBe(200);
-    await processAllWebhooks(running);
-  };
+  const deliver = (messaging: unknown[]) => deliverMessaging(running, { secret: SECRET, page: PAGE, messaging });
   const psid = (i: number) => String(7312345600041000 + i);
   const hello = (i: number, at: number, ref?: string) => ({
     sender: { id: psid(i) },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -84,6 +84,24 @@ export async function tokenHeaders(
   const ws = await app.get(WorkspacesRepository).ensure(workspace, workspace);
   const created = await app.get(TokensService).create(ws.id, `${scope} token`, scope, { kind: 'cli' });
   return { authorization: `Bearer ${created.token}`, tokenId: created.id };
+}
+
+/**
+ * POSTs one signed Messenger delivery of a page's `messaging` items, as Meta would, checks it is
+ * acknowledged, and processes it.
+ */
+export async function deliverMessaging(
+  running: Pick<RunningApp, 'app' | 'sql' | 'baseUrl'>,
+  { secret, page, messaging }: { secret: string; page: string; messaging: unknown[] },
+): Promise<void> {
+  const body = JSON.stringify({ object: 'page', entry: [{ id: page, time: Date.now(), messaging }] });
+  const res = await fetch(`${running.baseUrl}/webhooks/messenger`, {
+    method: 'POST',
+    body,
+    headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+  });
+  if (res.status !== 200) throw new Error(`the webhook answered ${res.status}: ${await res.text()}`);
+  await processAllWebhooks(running);
 }
 
 /** Processes stored webhook deliveries until none is pending (the background processor may hold one for a moment). */
