@@ -75,6 +75,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     for (const page of this.world.pages) {
       await connectPage(this.db, workspace.id, { pageId: page.id, name: page.name, username: page.username });
     }
+    await this.ensureConversionRules(workspace.id);
     for (const account of this.world.accounts) {
       await this.ads.ensureAccount(workspace.id, account.id);
       this.connections.add({
@@ -86,6 +87,20 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
     this.logger.log(
       `Demo mode: Meta simulator (seed ${DEMO_WORLD.seed}, ${DEMO_WORLD.size}) serving ${this.world.accounts.length} ad accounts`,
+    );
+  }
+
+  /**
+   * The simulated business's bot offers "Buy now" and "Get a quote" buttons (payloads PURCHASE and
+   * LEAD): what its owner would set as conversion rules. Added once, on a workspace with no rules,
+   * so the demo shows conversions; a rule changed or removed later stays so.
+   */
+  private async ensureConversionRules(workspaceId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO conversion_rule (workspace_id, name, kind, pattern)
+       SELECT $1, r.name, 'payload', r.pattern FROM (VALUES ('purchase', 'PURCHASE'), ('lead', 'LEAD')) AS r(name, pattern)
+       WHERE NOT EXISTS (SELECT 1 FROM conversion_rule WHERE workspace_id = $1)`,
+      [workspaceId],
     );
   }
 
