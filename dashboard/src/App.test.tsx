@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import { NO_ALERTS } from './test/app-harness';
 
+/** The app on its Status view, which these tests are about (the Overview has its own tests). */
 function renderApp() {
+  window.history.replaceState(null, '', '/?view=status');
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>

@@ -1,7 +1,7 @@
 import { useHealthQuery } from '../data/health/health-query';
 import { SyncStatus } from './SyncStatus';
 
-/** Home, for now: whether the service is up and how fresh the ad data is. */
+/** Status: whether the service is up and how fresh the ad data is. */
 export function HomeView() {
   const health = useHealthQuery();
   return (
@@ -33,9 +33,8 @@ export function HomeView() {
       <section className="card notice" aria-labelledby="notice-title">
         <h2 id="notice-title">Dashboard under construction</h2>
         <p>
-          This page shows whether the service is up and how fresh the ad data is. The campaign, ref-link and contact
-          views arrive with the Dashboard issue (#8); until then there are no figures to show, and none are invented
-          here.
+          This page shows whether the service is up and how fresh the ad data is; the Overview shows the headline
+          figures. The campaign, ref-link and contact views arrive with the Dashboard issue (#8).
         </p>
       </section>
     </>

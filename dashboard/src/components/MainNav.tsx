@@ -4,7 +4,10 @@ import { Link } from './Link';
 
 /** The dashboard's pages; Settings only for roles that have a settings tab. */
 export function MainNav({ view, role }: { view: View; role: Role }) {
-  const links: { view: View; label: string }[] = [{ view: 'home', label: 'Home' }];
+  const links: { view: View; label: string }[] = [
+    { view: 'overview', label: 'Overview' },
+    { view: 'status', label: 'Status' },
+  ];
   if (settingsTabsFor(role).length > 0) links.push({ view: 'settings', label: 'Settings' });
   return (
     <nav aria-label="Main" className="main-nav">

@@ -5,6 +5,7 @@ import { ConnectionWarning } from './ConnectionWarning';
 import { DemoBanner } from './DemoBanner';
 import { HomeView } from './HomeView';
 import { MainNav } from './MainNav';
+import { OverviewPage } from './overview/OverviewPage';
 import { SettingsPage } from './settings/SettingsPage';
 
 /** The signed-in dashboard: what every page shares, then the page the URL names. */
@@ -19,7 +20,9 @@ export function Shell({ me }: { me: Me }) {
         <h1>ctm-analytics</h1>
         <MainNav view={view} role={me.current.role} />
       </header>
-      {view === 'settings' ? <SettingsPage me={me} /> : <HomeView />}
+      {view === 'settings' && <SettingsPage me={me} />}
+      {view === 'status' && <HomeView />}
+      {view === 'overview' && <OverviewPage role={me.current.role} />}
     </main>
   );
 }

@@ -109,3 +109,13 @@ export function rangeProblem(from: string, to: string): string | null {
   if (rangeDays({ from, to }) > MAX_RANGE_DAYS) return `A range can be at most ${MAX_RANGE_DAYS} days.`;
   return null;
 }
+
+/** A range in the user's locale, e.g. "Nov 19 – 25, 2026". */
+export function formatRange({ from, to }: DayRange, locale?: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return format.formatRange(new Date(toUtc(from)), new Date(toUtc(to)));
+}
+
+/** A day in short form for a chart axis, e.g. "Nov 19". */
+export const formatShortDay = (day: Day, locale?: string): string =>
+  new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(toUtc(day)));

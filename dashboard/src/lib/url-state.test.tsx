@@ -34,17 +34,17 @@ describe('view state in the URL', () => {
     expect(hrefWith({ tab: undefined })).toBe('/?view=settings');
   });
 
-  it('names home without a parameter and treats an unknown view as home', () => {
-    expect(viewHref('home')).toBe('/');
+  it('names the Overview without a parameter and treats an unknown view as the Overview', () => {
+    expect(viewHref('overview')).toBe('/');
     expect(viewHref('settings', { tab: 'members' })).toBe('/?view=settings&tab=members');
     window.history.replaceState(null, '', '/?view=nowhere');
     render(<Probe />);
-    expect(screen.getByTestId('probe').textContent).toBe('home -');
+    expect(screen.getByTestId('probe').textContent).toBe('overview -');
   });
 
   it('re-renders on navigate, and on the back button', async () => {
     render(<Probe />);
-    expect(screen.getByTestId('probe').textContent).toBe('home -');
+    expect(screen.getByTestId('probe').textContent).toBe('overview -');
     act(() => navigate('/?view=settings&tab=tokens'));
     expect(screen.getByTestId('probe').textContent).toBe('settings tokens');
     expect(window.history.length).toBeGreaterThan(1);
@@ -52,6 +52,6 @@ describe('view state in the URL', () => {
       window.history.back();
       await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
     });
-    expect(screen.getByTestId('probe').textContent).toBe('home -');
+    expect(screen.getByTestId('probe').textContent).toBe('overview -');
   });
 });

@@ -2,8 +2,8 @@ import type { Role } from '../data/auth/me-query';
 import { roleAtLeast } from './roles';
 import { hrefFor, useSearchParams, type Params } from './url-state';
 
-/** The dashboard's pages, as `?view=` names them; home has no parameter. */
-export const VIEWS = ['home', 'settings'] as const;
+/** The dashboard's pages, as `?view=` names them; the Overview is the default and needs no parameter. */
+export const VIEWS = ['overview', 'status', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const SETTINGS_TABS = [
@@ -19,16 +19,16 @@ export const settingsTabsFor = (role: Role) => SETTINGS_TABS.filter((tab) => rol
 
 const isView = (name: string | null): name is View => VIEWS.includes(name as View);
 
-/** The page the URL asks for (an unknown name is home) and its parameters. */
+/** The page the URL asks for (an unknown name is the Overview) and its parameters. */
 export function useView(): { view: View; params: URLSearchParams } {
   const params = useSearchParams();
   const name = params.get('view');
-  return { view: isView(name) ? name : 'home', params };
+  return { view: isView(name) ? name : 'overview', params };
 }
 
 /** The URL of a page with its own parameters. */
 export function viewHref(view: View, params: Params = {}): string {
-  return hrefFor(view === 'home' ? params : { view, ...params });
+  return hrefFor(view === 'overview' ? params : { view, ...params });
 }
 
 export const settingsHref = (tab?: SettingsTab, params: Params = {}) => viewHref('settings', { tab, ...params });

@@ -63,7 +63,7 @@ describe('Settings by role', () => {
     }
   });
 
-  it('navigates from home to Settings and back, with the view in the URL', async () => {
+  it('navigates from the Overview to Settings, Status and back, with the view in the URL', async () => {
     mockApi('admin', { 'GET /api/connections': [] });
     renderAt('/');
     fireEvent.click(await screen.findByRole('link', { name: 'Settings' }));
@@ -71,8 +71,11 @@ describe('Settings by role', () => {
     expect(window.location.search).toBe('?view=settings');
     fireEvent.click(screen.getByRole('link', { name: 'API tokens' }));
     expect(window.location.search).toBe('?view=settings&tab=tokens');
-    fireEvent.click(screen.getByRole('link', { name: 'Home' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Status' }));
     expect(await screen.findByRole('heading', { name: 'Service status' })).toBeTruthy();
+    expect(window.location.search).toBe('?view=status');
+    fireEvent.click(screen.getByRole('link', { name: 'Overview' }));
+    expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
     expect(window.location.search).toBe('');
   });
 });
@@ -98,7 +101,7 @@ describe('the Meta token warning', () => {
     const warning = await screen.findByTestId('connection-warning');
     expect(warning.textContent).toContain('Token expiring (token …abcd).');
     expect(warning.textContent).toContain('connect again with a new token before then');
-    fireEvent.click(screen.getByRole('link', { name: 'Home' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Status' }));
     await screen.findByRole('heading', { name: 'Service status' });
     fireEvent.click(within(screen.getByTestId('connection-warning')).getByRole('link'));
     expect(window.location.search).toBe('?view=settings&tab=connections');
@@ -133,7 +136,7 @@ describe('the Meta token warning', () => {
         return answer(200, withAlerts([{ ...tokenAlert, id: 'demo', kind: 'demo', severity: 'info' }]));
       },
     });
-    renderAt('/');
+    renderAt('/?view=status');
     await screen.findByRole('heading', { name: 'Service status' });
     await waitFor(() => expect(answered).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,0 +1,42 @@
+import type { Compared } from '../../data/overview/overview-query';
+import { formatChange, formatValue, type Unit } from '../../lib/number-format';
+
+type Props = {
+  id: string;
+  label: string;
+  unit: Unit;
+  figure: Compared | undefined;
+  currency?: string;
+  /** said instead of the value, e.g. why reach is not there yet */
+  note?: string;
+  comparing: boolean;
+};
+
+const verdict = (improved: boolean | null) => (improved === null ? 'flat' : improved ? 'better' : 'worse');
+
+/** One headline figure and, when comparing, its change coloured and worded by whether it is good news. */
+export function FigureCard({ id, label, unit, figure, currency, note, comparing }: Props) {
+  const value = figure?.value ?? null;
+  return (
+    <article className="figure-card" data-testid={`figure-${id}`} aria-label={label}>
+      <h3>{label}</h3>
+      <p className="figure-value" data-testid="figure-value">
+        {note ?? formatValue(value, unit, currency)}
+      </p>
+      {comparing && figure && !note && (
+        <p className={`figure-change ${verdict(figure.improved)}`}>
+          {figure.change === null ? (
+            'no comparison'
+          ) : (
+            <>
+              {formatChange(figure, unit, currency)}{' '}
+              <span className="figure-verdict">
+                {figure.improved === null ? 'unchanged' : figure.improved ? 'better' : 'worse'}
+              </span>
+            </>
+          )}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../lib/api-fetch';
+import type { Comparison, DayRange } from '../../lib/date-range';
+import { overviewKeys } from './keys';
+
+/** A figure beside the same figure for the comparison period (libs/metrics `Compared`). */
+export type Compared = {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  relativeChange: number | null;
+  /** good news by the metric's direction; null when flat, unknown or without comparison */
+  improved: boolean | null;
+};
+
+export type ReachStatus = 'ready' | 'pending' | 'unavailable';
+
+/** GET /api/overview: headline figures with their comparison, and a daily series. */
+export type Overview = {
+  range: DayRange;
+  comparison: DayRange | null;
+  timeZones: { messenger: string; ads: string };
+  observed: Record<string, Compared>;
+  byCurrency: {
+    currency: string;
+    metrics: Record<string, Compared>;
+    reach: { value: number | null; status: ReachStatus };
+  }[];
+  series: { day: string; newContacts: number; conversions: number; spend: Record<string, number> }[];
+};
+
+export function overviewPath(range: DayRange, comparison: Comparison): string {
+  const params = new URLSearchParams({ from: range.from, to: range.to });
+  if (comparison === 'previous') params.set('compare', 'previous');
+  return `/api/overview?${params.toString()}`;
+}
+
+export const getOverview = (range: DayRange, comparison: Comparison) =>
+  apiFetch<Overview>(overviewPath(range, comparison));
+
+/** The previous range's figures stay on screen while a new range loads. */
+export function useOverviewQuery(range: DayRange, comparison: Comparison) {
+  return useQuery({
+    queryKey: overviewKeys.range(range, comparison),
+    queryFn: () => getOverview(range, comparison),
+    placeholderData: keepPreviousData,
+  });
+}
