@@ -28,6 +28,58 @@ describe('the dashboard served at / in Chromium', () => {
     await page.close();
   });
 
+  it('opens on the Overview: figures equal to the API for the range in the URL, kept on reload and back', async () => {
+    const url = await app.ready;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.getByLabel('Email').fill('owner@demo.test');
+    await page.getByLabel('Password').fill('browser owner password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+
+    await page.getByLabel('Dates').selectOption('last7');
+    await page.getByLabel('Compare with').selectOption('previous');
+    const search = new URLSearchParams(new URL(page.url()).search);
+    expect(search.get('compare')).toBe('previous');
+    const from = search.get('from')!;
+    const to = search.get('to')!;
+    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // the figure on screen is the API's for the same range (the simulated world is live: poll both)
+    const session = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const fromApi = async () => {
+      const res = await fetch(`${url}/api/overview?from=${from}&to=${to}&compare=previous`, {
+        headers: { cookie: session },
+      });
+      const body = (await res.json()) as { observed: { newContacts: { value: number } } };
+      return body.observed.newContacts.value;
+    };
+    const onScreen = async () => {
+      const card = page.getByTestId('figure-newContacts');
+      if ((await card.count()) === 0) return null; // an empty range shows what to do instead
+      return Number((await card.getByTestId('figure-value').textContent())!.replace(/\D/g, ''));
+    };
+    await expect
+      .poll(async () => {
+        const [screen, api] = [await onScreen(), await fromApi()];
+        return screen === api || (screen === null && api === 0);
+      })
+      .toBe(true);
+    await page.screenshot({ path: 'test/browser/.last-overview.png', fullPage: true });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    expect(await page.getByLabel('Dates').inputValue()).toBe('last7');
+    expect(await page.getByLabel('Compare with').inputValue()).toBe('previous');
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Compare with').inputValue()).toBe('off');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(from);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'test/browser/.last-overview-phone.png', fullPage: true });
+    await page.close();
+  });
+
   it('shows the service status, the demo banner, the ad accounts, and says what is not built yet', async () => {
     const url = await app.ready;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -36,6 +88,7 @@ describe('the dashboard served at / in Chromium', () => {
     await page.getByLabel('Email').fill('owner@demo.test');
     await page.getByLabel('Password').fill('browser owner password');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click();
     await expect.poll(() => page.getByTestId('db-status').textContent()).toBe('ok');
     expect(await page.getByTestId('api-status').textContent()).toBe('ok');
     expect(await page.getByRole('heading', { name: 'Dashboard under construction' }).isVisible()).toBe(true);
