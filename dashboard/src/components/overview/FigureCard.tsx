@@ -21,22 +21,26 @@ export function FigureCard({ id, label, unit, figure, currency, note, comparing 
     <article className="figure-card" data-testid={`figure-${id}`} aria-label={label}>
       <h3>{label}</h3>
       <p className="figure-value" data-testid="figure-value">
-        {note ?? formatValue(value, unit, currency)}
+        {note ? <span className="figure-note">{note}</span> : formatValue(value, unit, currency)}
       </p>
       {comparing && figure && !note && (
         <p className={`figure-change ${verdict(figure.improved)}`}>
-          {figure.change === null ? (
-            'no comparison'
-          ) : (
-            <>
-              {formatChange(figure, unit, currency)}{' '}
-              <span className="figure-verdict">
-                {figure.improved === null ? 'unchanged' : figure.improved ? 'better' : 'worse'}
-              </span>
-            </>
-          )}
+          <ChangeText figure={figure} unit={unit} currency={currency} />
         </p>
       )}
     </article>
+  );
+}
+
+/** "+12% better", "−3% worse", "no change"; a change that is neither good nor bad news gets no verdict. */
+function ChangeText({ figure, unit, currency }: { figure: Compared; unit: Unit; currency?: string }) {
+  if (figure.change === null) return <>no comparison</>;
+  if (figure.change === 0) return <>no change</>;
+  const word = figure.improved === null ? null : figure.improved ? 'better' : 'worse';
+  return (
+    <>
+      {formatChange(figure, unit, currency)}
+      {word && <span className="figure-verdict"> {word}</span>}
+    </>
   );
 }

@@ -124,6 +124,7 @@ describe('the Overview', () => {
       [COMPARED_API]: overview({
         comparison: { from: '2026-11-12', to: '2026-11-18' },
         observed: { newContacts: fig(1200, 1000, true), blockRate: fig(0.03, 0.02, false), conversions: fig(5, 5) },
+        byCurrency: [{ currency: 'USD', metrics: { spend: fig(900, 1000) }, reach: { value: 4321, status: 'ready' } }],
       }),
     });
     renderAt(`${WEEK}&compare=previous`);
@@ -135,8 +136,13 @@ describe('the Overview', () => {
     expect(block.className).toContain('worse');
     expect(block.textContent).toContain('+1 pp worse');
     expect(screen.getByTestId('figure-conversions').querySelector('.figure-change')!.textContent).toContain(
-      'unchanged',
+      'no change',
     );
+    // spend is neither good nor bad news: its change has no verdict
+    const spend = screen.getByTestId('figure-spend-USD').querySelector('.figure-change')!;
+    expect(spend.textContent).toMatch(/^-10(\.0)?\s?%$/);
+    expect(spend.className).toContain('flat');
+    expect(valueOf('reach-USD')).toBe(new Intl.NumberFormat().format(4321));
     expect(screen.getByTestId('overview-range').textContent).toContain('compared with');
   });
 
