@@ -75,6 +75,7 @@ describe('the dashboard served at / in Chromium', () => {
     await expect.poll(() => page.getByLabel('Compare with').inputValue()).toBe('off');
     expect(new URL(page.url()).searchParams.get('from')).toBe(from);
 
+    await page.locator('[data-testid="figure-newContacts"], [data-testid="overview-empty"]').first().waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: 'test/browser/.last-overview-phone.png', fullPage: true });
     await page.close();

@@ -61,9 +61,14 @@ export function OverviewPage({ role }: { role: Role }) {
               <>
                 <HeadlineCards overview={overview.data} />
                 <h3>New contacts per day</h3>
-                <Suspense fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
-                  <DailyChart series={overview.data.series} />
-                </Suspense>
+                <figure
+                  className="chart"
+                  aria-label={`New contacts and conversions per day, ${formatRange(overview.data.range)}`}
+                >
+                  <Suspense fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
+                    <DailyChart series={overview.data.series} />
+                  </Suspense>
+                </figure>
               </>
             )}
           </div>

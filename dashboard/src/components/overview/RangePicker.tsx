@@ -25,7 +25,8 @@ export function RangePicker({ state }: { state: RangeState }) {
   useEffect(() => {
     setFrom(state.range.from);
     setTo(state.range.to);
-  }, [state.range.from, state.range.to]);
+    setCustom(preset === 'custom');
+  }, [state.range.from, state.range.to, preset]);
 
   const choose = (value: string) => {
     if (value === 'custom') return setCustom(true);
