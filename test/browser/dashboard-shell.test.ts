@@ -76,6 +76,10 @@ describe('the dashboard served at / in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBe(from);
 
     await page.locator('[data-testid="figure-newContacts"], [data-testid="overview-empty"]').first().waitFor();
+    // the lazy-loaded chart (when there is data) and the demo workspace's alert
+    if ((await page.getByTestId('figure-newContacts').count()) > 0)
+      await page.locator('.recharts-surface').first().waitFor();
+    await page.getByTestId('overview-alert').first().waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: 'test/browser/.last-overview-phone.png', fullPage: true });
     await page.close();
