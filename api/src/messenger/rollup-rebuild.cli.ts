@@ -6,7 +6,7 @@ import { runCommand } from '../lifecycle/command-context.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import { rebuildObservedRollups } from './rollup-rebuild.js';
 
-const USAGE = 'usage: node api/dist/messenger/rollup-rebuild.cli.js --workspace demo';
+const USAGE = 'usage: npm run rollups:rebuild -- --workspace demo';
 
 /**
  * Rebuilds a workspace's daily observed rollups from its contacts, touches and conversions, set-based:
