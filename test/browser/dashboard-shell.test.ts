@@ -109,7 +109,8 @@ describe('the dashboard served at / in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to ctm-analytics' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to ctm-analytics' }).waitFor();
-  });
+    // its two polls may wait 30 s each for the demo's first sync on a busy machine: more than the default
+  }, 120_000);
 
   it('lets the owner create an API token in Settings, shows it once, and revokes it', async () => {
     const url = await app.ready;
