@@ -1,3 +1,4 @@
+import { shiftDay } from '@ctm/metrics';
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 
@@ -12,7 +13,8 @@ const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
 export const dayAfter = (day: string) => iso(addDays(utc(day), 1));
 export const daysBetween = (since: string, until: string) => differenceInCalendarDays(utc(until), utc(since)) + 1;
-export const shiftDay = (day: string, days: number) => iso(addDays(utc(day), days));
+
+export { shiftDay };
 
 /** Today in an ad account's time zone: Meta's days are the account's days. */
 export function todayIn(timeZone: string, now: number): string {

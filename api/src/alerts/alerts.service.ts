@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { blockRateVerdict, dayIn, webhookSilence, type DayRange } from '@ctm/metrics';
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { blockRateVerdict, dayIn, shiftDay, webhookSilence, type DayRange } from '@ctm/metrics';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ConnectionsService } from '../connections/connections.service.js';
@@ -247,10 +246,6 @@ export class AlertsService {
     }
     return alerts;
   }
-}
-
-function shiftDay(day: string, days: number): string {
-  return formatISO(addDays(parseISO(day), days), { representation: 'date' });
 }
 
 function percent(x: number): string {

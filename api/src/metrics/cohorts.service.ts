@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dayIn, type DayRange } from '@ctm/metrics';
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { dayIn, shiftDay, type DayRange } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
 
 export type CohortPoint = {
@@ -110,8 +109,4 @@ export class CohortsService {
     );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
-}
-
-function shiftDay(day: string, days: number): string {
-  return formatISO(addDays(parseISO(day), days), { representation: 'date' });
 }

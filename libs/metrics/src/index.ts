@@ -32,4 +32,4 @@ export {
   type Silence,
 } from './alerts.js';
 export { RESPONSE_BUCKETS, responseBucket, medianFromBuckets, type ResponseBucketTotal } from './response-time.js';
-export { comparisonRange, daysOf, isDay, rangeDays, MAX_RANGE_DAYS, type DayRange } from './periods.js';
+export { comparisonRange, daysOf, isDay, rangeDays, shiftDay, MAX_RANGE_DAYS, type DayRange } from './periods.js';

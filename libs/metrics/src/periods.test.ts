@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { comparisonRange, daysOf, isDay, rangeDays } from './periods.js';
+import { comparisonRange, daysOf, isDay, rangeDays, shiftDay } from './periods.js';
 
 test('days are real calendar days', () => {
   expect(isDay('2026-02-28')).toBe(true);
@@ -12,6 +12,13 @@ test('days are real calendar days', () => {
 test('ranges are inclusive', () => {
   expect(rangeDays({ from: '2026-11-01', to: '2026-11-30' })).toBe(30);
   expect(daysOf({ from: '2026-02-27', to: '2026-03-01' })).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+});
+
+test('days shift across month, year and leap-day ends, either way', () => {
+  expect(shiftDay('2026-02-28', 1)).toBe('2026-03-01');
+  expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
+  expect(shiftDay('2027-01-01', -1)).toBe('2026-12-31');
+  expect(shiftDay('2026-03-29', 0)).toBe('2026-03-29');
 });
 
 test('the comparison period: previous, a year earlier, or explicit', () => {

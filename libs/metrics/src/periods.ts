@@ -18,6 +18,11 @@ export function rangeDays({ from, to }: DayRange): number {
 }
 
 /** Every day of a range, in order. */
+/** The calendar day `days` after (or before, when negative) a day, as YYYY-MM-DD: no time zone involved. */
+export function shiftDay(day: string, days: number): string {
+  return format(addDays(parseISO(day), days), 'yyyy-MM-dd');
+}
+
 export function daysOf(range: DayRange): string[] {
   const start = parseISO(range.from);
   return Array.from({ length: rangeDays(range) }, (_, i) => format(addDays(start, i), 'yyyy-MM-dd'));
