@@ -68,6 +68,9 @@ export async function startSyncHarness(
     SYNC_HOURLY_CRON: 'off',
     SYNC_DAILY_CRON: 'off',
   });
+  // the tests run the sync themselves (enqueue, execute, drain): a background worker draining the
+  // same queue every 15 s would race them for runs, as it did two-instances.test.ts's
+  config.sync.worker = false;
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl, serveDashboard: false })],
   })
