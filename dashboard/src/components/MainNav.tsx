@@ -6,6 +6,10 @@ import { Link } from './Link';
 export function MainNav({ view, role }: { view: View; role: Role }) {
   const links: { view: View; label: string }[] = [
     { view: 'overview', label: 'Overview' },
+    { view: 'campaigns', label: 'Campaigns' },
+    { view: 'ref-links', label: 'Ref links' },
+    { view: 'contacts', label: 'Contacts' },
+    { view: 'reports', label: 'Reports' },
     { view: 'status', label: 'Status' },
   ];
   if (settingsTabsFor(role).length > 0) links.push({ view: 'settings', label: 'Settings' });

@@ -3,7 +3,7 @@ import { roleAtLeast } from './roles';
 import { hrefFor, useSearchParams, type Params } from './url-state';
 
 /** The dashboard's pages, as `?view=` names them; the Overview is the default and needs no parameter. */
-export const VIEWS = ['overview', 'status', 'settings'] as const;
+export const VIEWS = ['overview', 'campaigns', 'ref-links', 'contacts', 'reports', 'status', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const SETTINGS_TABS = [

@@ -8,7 +8,7 @@ import { settingsHref } from '../../lib/views';
 import { Link } from '../Link';
 import { HeadlineCards } from './HeadlineCards';
 import { OverviewAlerts } from './OverviewAlerts';
-import { RangePicker } from './RangePicker';
+import { RangePicker } from '../RangePicker';
 
 // recharts is heavy: the chart arrives in its own chunk after the figures
 const DailyChart = lazy(() => import('./DailyChart').then((m) => ({ default: m.DailyChart })));

@@ -9,8 +9,8 @@ import {
   type Comparison,
   type PresetId,
   type RangeState,
-} from '../../lib/date-range';
-import { hrefWith, navigate } from '../../lib/url-state';
+} from '../lib/date-range';
+import { hrefWith, navigate } from '../lib/url-state';
 
 const go = (state: RangeState) => navigate(hrefWith(rangeParams(state)));
 
