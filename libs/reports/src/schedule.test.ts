@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isReportTime, reportDueAt, weekDue } from './schedule.js';
+import { isoWeekRange } from './weeks.js';
+
+describe('when a weekly report is due', () => {
+  it.each([
+    ['2026-W47', 'Europe/Berlin', '06:00', '2026-11-23T05:00:00.000Z'],
+    ['2026-W47', 'America/New_York', '06:00', '2026-11-23T11:00:00.000Z'],
+    ['2026-W43', 'Europe/Berlin', '06:00', '2026-10-26T05:00:00.000Z'], // the Sunday before went from CEST to CET
+    ['2026-W12', 'America/New_York', '07:30', '2026-03-23T11:30:00.000Z'], // EDT since 8 March
+    ['2026-W47', 'UTC', '23:59', '2026-11-23T23:59:00.000Z'],
+  ])('%s in %s at %s: %s', (week, zone, time, at) => {
+    expect(reportDueAt(isoWeekRange(week), zone, time).toISOString()).toBe(at);
+  });
+
+  it.each([
+    ['2026-11-23T04:59:00Z', 'Europe/Berlin', '06:00', '2026-W46'], // Monday 05:59 in Berlin: not yet
+    ['2026-11-23T05:00:00Z', 'Europe/Berlin', '06:00', '2026-W47'],
+    ['2026-11-25T12:00:00Z', 'Europe/Berlin', '06:00', '2026-W47'], // catching up on a Wednesday
+    ['2026-11-23T10:00:00Z', 'America/Los_Angeles', '06:00', '2026-W46'], // still Monday 02:00 there
+    ['2026-11-23T14:00:00Z', 'America/Los_Angeles', '06:00', '2026-W47'],
+  ])('at %s in %s (%s) the due week is %s', (now, zone, time, week) => {
+    expect(weekDue(new Date(now), zone, time).week).toBe(week);
+  });
+
+  it.each([
+    ['06:00', true],
+    ['23:59', true],
+    ['24:00', false],
+    ['6:00', false],
+    ['06:60', false],
+  ])('%s is a report time: %s', (time, ok) => {
+    expect(isReportTime(time)).toBe(ok);
+  });
+});
