@@ -156,6 +156,15 @@ export const configVariables = {
         'must be off, a number of proxy hops (1-10), or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
     }),
   },
+  SMTP_URL: {
+    default: '',
+    secret: true,
+    description:
+      "Mail server for e-mailing weekly reports (PDF attached) to each workspace's recipients, e.g. `smtps://user:pass@mail.example.com:465?from=reports@example.com` (`from`: the sender; else `reports@` the server's host). Unset: no e-mail.",
+    schema: z.string().refine((v) => v === '' || isSmtpUrl(v), {
+      error: 'must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:pass@mail.example.com:465',
+    }),
+  },
   DEMO: {
     default: 'auto',
     description:
@@ -217,6 +226,15 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
   } catch {
     return false;
   }

@@ -27,7 +27,18 @@ describe('loadConfig', () => {
       corsOrigins: [],
       trustProxy: false,
       demo: true,
+      mail: { smtpUrl: undefined },
     });
+  });
+
+  it('reads SMTP_URL as an smtp:// or smtps:// URL, and refuses anything else without echoing it', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465' }).mail.smtpUrl).toBe(
+      'smtps://u:p@mail.example.com:465',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://u:hunter22@mail.example.com' })).toThrow(
+      /SMTP_URL is invalid: it must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://u:hunter22@mail.example.com' })).not.toThrow(/hunter22/);
   });
 
   it('reads CORS_ORIGINS as exact origins, and refuses a URL with a path', () => {

@@ -38,6 +38,8 @@ export type AppConfig = {
   trustProxy: false | number | string[];
   /** Run the built-in Meta simulator and sync the demo workspace from it. */
   demo: boolean;
+  /** Secret (the URL holds the SMTP password): where report e-mails go out; undefined: no e-mail. */
+  mail: { smtpUrl: string | undefined };
 };
 
 /** A configuration value that stops start-up; the message is one sentence naming the variable. */
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ],
     trustProxy: parseTrustProxy(read('TRUST_PROXY'))!,
     demo: isDemo,
+    mail: { smtpUrl: read('SMTP_URL') || undefined },
   };
 }
 
