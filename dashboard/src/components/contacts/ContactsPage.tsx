@@ -1,15 +1,16 @@
 import type { Role } from '../../data/auth/me-query';
+import { useSearchParams } from '../../lib/url-state';
+import { ContactList } from './ContactList';
+import { ContactTimeline } from './ContactTimeline';
+import './contacts.css';
 
-// PLACEHOLDER: this page is built under issue #8 (Dashboard); until then it says so on screen.
-/** Contacts: not built yet. */
-export function ContactsPage(_props: { role: Role }) {
+/** Contacts: the filtered list, or one contact's timeline when the URL names one (`contact=`). */
+export function ContactsPage({ role }: { role: Role }) {
+  const params = useSearchParams();
+  const contact = params.get('contact');
   return (
-    <section className="card notice" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Contacts</h2>
-      <p>
-        The contact list and each contact's timeline are not built yet (issue #8, Dashboard). The Overview and Settings
-        work today.
-      </p>
-    </section>
+    <div className="contacts-page">
+      {contact ? <ContactTimeline id={contact} /> : <ContactList role={role} params={params} />}
+    </div>
   );
 }

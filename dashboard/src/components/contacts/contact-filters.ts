@@ -1,0 +1,71 @@
+import type { ContactFilters, Reachability } from '../../data/contacts/contacts-query';
+import type { DayRange } from '../../lib/date-range';
+import type { Params } from '../../lib/url-state';
+
+/** The referral sources Meta sends and the app records, with the words the page shows for them. */
+export const SOURCES: { id: string; label: string }[] = [
+  { id: 'ADS', label: 'Ads' },
+  { id: 'SHORTLINK', label: 'm.me links' },
+  { id: 'MESSENGER_CODE', label: 'Messenger codes' },
+  { id: 'CUSTOMER_CHAT_PLUGIN', label: 'Chat plugin' },
+  { id: 'DISCOVER_TAB', label: 'Discover tab' },
+  { id: 'ORGANIC', label: 'Organic (no referral)' },
+  { id: 'UNKNOWN', label: 'Unknown' },
+];
+
+export const sourceLabel = (id: string) => SOURCES.find((s) => s.id === id)?.label ?? id;
+
+export const REACHABILITY: { id: Reachability; label: string }[] = [
+  { id: 'reachable', label: 'Reachable' },
+  { id: 'unreachable', label: 'Unreachable (blocked)' },
+  { id: 'unknown', label: 'Not known yet' },
+];
+
+// the API's own checks (contacts-query.dto.ts): a value it would refuse is dropped rather than sent
+const VALID: Record<'page' | 'source' | 'ref' | 'ad', RegExp> = {
+  page: /^\d{1,20}$/,
+  source: /^[A-Z_]{2,40}$/,
+  ref: /^.{1,250}$/,
+  ad: /^[A-Za-z0-9_-]{1,60}$/,
+};
+
+const pick = (params: URLSearchParams, name: keyof typeof VALID) => {
+  const value = params.get(name)?.trim();
+  return value && VALID[name].test(value) ? value : undefined;
+};
+
+/** The contact filters the URL holds, for the given range. */
+export function filtersFromParams(params: URLSearchParams, range: DayRange): ContactFilters {
+  const reachability = params.get('reachability');
+  const converted = params.get('converted');
+  return {
+    range,
+    page: pick(params, 'page'),
+    source: pick(params, 'source'),
+    ref: pick(params, 'ref'),
+    ad: pick(params, 'ad'),
+    reachability: REACHABILITY.some((r) => r.id === reachability) ? (reachability as Reachability) : undefined,
+    converted: converted === 'true' || converted === 'false' ? converted : undefined,
+  };
+}
+
+/** The URL parameters that clear every filter but the range (and leave the first page). */
+export const NO_FILTERS: Params = {
+  page: undefined,
+  source: undefined,
+  ref: undefined,
+  ad: undefined,
+  reachability: undefined,
+  converted: undefined,
+  after: undefined,
+};
+
+export const hasFilters = (f: ContactFilters) =>
+  !!(f.page || f.source || f.ref || f.ad || f.reachability || f.converted);
+
+// Keyset paging: the URL keeps the cursors that led to this page, so reload, share and back all work.
+// The API's cursors are base64url, which has no '.', so they join with one.
+export const cursorsFromParams = (params: URLSearchParams): string[] =>
+  (params.get('after') ?? '').split('.').filter((c) => /^[A-Za-z0-9_-]{1,500}$/.test(c));
+
+export const afterParam = (cursors: string[]) => (cursors.length ? cursors.join('.') : undefined);

@@ -1,0 +1,8 @@
+import type { ContactFilters } from './contacts-query';
+
+export const contactsKeys = {
+  all: ['contacts'] as const,
+  lists: () => [...contactsKeys.all, 'list'] as const,
+  list: (filters: ContactFilters, cursor: string | null) => [...contactsKeys.lists(), filters, cursor] as const,
+  detail: (id: string) => [...contactsKeys.all, 'detail', id] as const,
+};
