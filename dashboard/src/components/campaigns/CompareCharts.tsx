@@ -26,7 +26,13 @@ export function CompareCharts({ picked, timeseries, funnel }: Props) {
       </figure>
       <figure className="chart" aria-label="Funnel of each picked campaign, people at each stage">
         <figcaption>Funnel: people at each stage</figcaption>
-        <BarChart data={funnelData(picked, funnel)} series={series} yLabel="People" formatY={(n) => formatCount(n)} />
+        <BarChart
+          data={funnelData(picked, funnel)}
+          series={series}
+          yLabel="People"
+          formatY={(n) => formatCount(n)}
+          slanted
+        />
       </figure>
       {byCurrency(picked).map(({ currency, rows }) => (
         <figure key={currency} className="chart" aria-label={`Cost per new contact in ${currency}`}>

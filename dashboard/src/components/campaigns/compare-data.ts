@@ -11,7 +11,7 @@ export const seriesOf = (picked: AdRow[]) =>
 
 export const STAGE_LABELS: Record<FunnelStage, string> = {
   clicks: 'Clicks',
-  conversationsStarted: 'Conversations started (Meta)',
+  conversationsStarted: 'Conversations (Meta)',
   newContacts: 'New contacts',
   replied: 'Replied',
   converted: 'Converted',

@@ -20,15 +20,24 @@ type Props<K extends string> = {
   yLabel: string;
   formatY: (y: number) => string;
   height?: number;
+  /** slanted category labels, for long ones */
+  slanted?: boolean;
 };
 
 /** Grouped bars per category with axes, tooltip and legend; lazy-loaded with recharts behind it. */
-export function BarChart<K extends string>({ data, series, yLabel, formatY, height = 260 }: Props<K>) {
+export function BarChart<K extends string>({ data, series, yLabel, formatY, height = 260, slanted = false }: Props<K>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsBarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#dde1e8" vertical={false} />
-        <XAxis dataKey="x" interval={0} tick={{ fontSize: 12 }} />
+        <XAxis
+          dataKey="x"
+          interval={0}
+          tick={{ fontSize: 12 }}
+          angle={slanted ? -25 : 0}
+          textAnchor={slanted ? 'end' : 'middle'}
+          height={slanted ? 70 : 30}
+        />
         <YAxis
           tickFormatter={formatY}
           width={64}

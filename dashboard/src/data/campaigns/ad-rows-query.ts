@@ -4,6 +4,8 @@ import type { Comparison, DayRange } from '../../lib/date-range';
 import type { Compared, ReachStatus } from '../overview/overview-query';
 import { campaignsKeys } from './keys';
 
+const REACH_POLL_MS = 5000;
+
 export type AdLevel = 'campaign' | 'adset' | 'ad';
 export type SortOrder = 'asc' | 'desc';
 
@@ -72,5 +74,8 @@ export function useAdRowsQuery(request: AdRowsRequest, range: DayRange, comparis
     queryFn: () => getAdRows(request, range, comparison),
     enabled: enabled && (request.level === 'campaign' || !!request.parent),
     placeholderData: keepPreviousData,
+    // Meta's reach is fetched once per range: `pending` means ask again shortly
+    refetchInterval: (query) =>
+      query.state.data?.rows.some((r) => r.reach.status === 'pending') ? REACH_POLL_MS : false,
   });
 }
