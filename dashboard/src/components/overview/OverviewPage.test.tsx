@@ -10,6 +10,15 @@ const WEEK = '/?from=2025-03-04&to=2025-03-10';
 const WEEK_API = 'GET /api/overview?from=2025-03-04&to=2025-03-10';
 const COMPARED_API = `${WEEK_API}&compare=previous`;
 
+// the Overview's other parts, answered with nothing, for tests about the headline figures
+const QUIET = {
+  'GET /api/campaigns?from=2025-03-04&to=2025-03-10&sort=newContacts&order=desc': { rows: [] },
+  'GET /api/campaigns?from=2025-03-04&to=2025-03-10&sort=costPerNewContact&order=asc': { rows: [] },
+  'GET /api/ref-links?from=2025-03-04&to=2025-03-10&sort=newContacts&order=desc': { rows: [] },
+  'GET /api/sync/runs?limit=50': [],
+  'GET /api/contacts?limit=1': { rows: [], nextCursor: null },
+};
+
 const fig = (value: number | null, previous: number | null = null, improved: boolean | null = null) => ({
   value,
   previous,
@@ -73,6 +82,7 @@ describe('the Overview', () => {
   it('says what went wrong and loads again on Retry', async () => {
     let calls = 0;
     mockApi('viewer', {
+      ...QUIET,
       [WEEK_API]: () =>
         ++calls === 1 ? answer(500, { message: 'The database did not answer.' }) : answer(200, overview()),
     });

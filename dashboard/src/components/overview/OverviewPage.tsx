@@ -6,9 +6,13 @@ import { roleAtLeast } from '../../lib/roles';
 import { useSearchParams } from '../../lib/url-state';
 import { settingsHref } from '../../lib/views';
 import { Link } from '../Link';
+import { CampaignLeaders } from './CampaignLeaders';
+import { DataFreshness } from './DataFreshness';
 import { HeadlineCards } from './HeadlineCards';
 import { OverviewAlerts } from './OverviewAlerts';
 import { RangePicker } from '../RangePicker';
+import { RefLinkLeaders } from './RefLinkLeaders';
+import './overview-extras.css';
 
 // recharts is heavy: the chart arrives in its own chunk after the figures
 const DailyChart = lazy(() => import('./DailyChart').then((m) => ({ default: m.DailyChart })));
@@ -74,6 +78,13 @@ export function OverviewPage({ role }: { role: Role }) {
           </div>
         )}
       </section>
+      <section className="card" aria-labelledby="leaders-title">
+        <h2 id="leaders-title">Best and worst</h2>
+        <p className="hint">{formatRange(state.range)}</p>
+        <CampaignLeaders state={state} />
+        <RefLinkLeaders state={state} />
+      </section>
+      <DataFreshness />
       <OverviewAlerts />
     </>
   );
