@@ -30,13 +30,6 @@ export function HomeView() {
         )}
       </section>
       <SyncStatus />
-      <section className="card notice" aria-labelledby="notice-title">
-        <h2 id="notice-title">Dashboard under construction</h2>
-        <p>
-          This page shows whether the service is up and how fresh the ad data is; the Overview shows the headline
-          figures. The campaign, ref-link and contact views arrive with the Dashboard issue (#8).
-        </p>
-      </section>
     </>
   );
 }
