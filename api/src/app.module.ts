@@ -15,6 +15,7 @@ import { MessengerModule } from './messenger/messenger.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /** The built dashboard (vite build): same relative path from api/src and api/dist. */
 export const dashboardDist = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -45,6 +46,7 @@ export class AppModule {
         AlertsModule,
         WorkspaceSettingsModule,
         DemoModule,
+        ReportsModule,
         ...(serveDashboard
           ? [ServeStaticModule.forRoot({ rootPath: dashboardDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]
           : []),
