@@ -14,6 +14,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { MessengerModule } from './messenger/messenger.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LinksModule } from './links/links.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         MetricsModule,
         ConnectionsModule,
         AlertsModule,
+        LinksModule,
         WorkspaceSettingsModule,
         DemoModule,
         ReportsModule,

@@ -10,7 +10,10 @@ export type AuditAction =
   | 'token.revoked'
   | 'connection.added'
   | 'connection.removed'
-  | 'workspace.updated';
+  | 'workspace.updated'
+  | 'link.created'
+  | 'link.updated'
+  | 'link.deleted';
 export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: Date };
 
 /** audit_log: admin actions per workspace, for its owners. */

@@ -154,6 +154,10 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
        VALUES ($1, 'page', '\\x00', '0000') RETURNING id`,
       [b.workspace],
     );
+    const [{ id: linkOfB }] = await sql.query(
+      `INSERT INTO ref_link (workspace_id, page_id, ref, label) VALUES ($1, $2, 'tenant-b-link', 'B') RETURNING id`,
+      [b.workspace, b.page],
+    );
     const objectOfB: Record<string, string> = {
       'DELETE /api/connections/:id': connectionOfB,
       'GET /api/sync/runs/:id': b.run,
@@ -161,12 +165,19 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       'PATCH /api/members/:userId': b.member,
       'DELETE /api/members/:userId': b.member,
       'GET /api/contacts/:id': b.contact,
+      'PATCH /api/links/:id': linkOfB,
+      'DELETE /api/links/:id': linkOfB,
+      'GET /api/links/:id/qr.png': linkOfB,
+      'GET /api/links/:id/qr.svg': linkOfB,
     };
     const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
     expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
     for (const route of withId) {
       const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!);
-      const body = route.method === 'PATCH' ? JSON.stringify({ role: 'owner' }) : undefined;
+      const body =
+        route.method === 'PATCH'
+          ? JSON.stringify(route.path.includes('links') ? { label: 'A' } : { role: 'owner' })
+          : undefined;
       const asUser = await call(path, ownerA, { method: route.method, body });
       expect(asUser.status, `${route.method} ${route.path} as A's owner`).toBe(404);
       const asToken = await call(path, adminTokenA, { method: route.method, body });

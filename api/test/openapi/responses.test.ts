@@ -64,6 +64,14 @@ describe.each(databaseKinds)('the documented answers of every GET operation, on 
       until: '2026-11-02',
     });
     ids['/api/sync/runs/{id}'] = run.id;
+    const link = await running.api('/api/links', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pageId: PAGE, ref: 'spring-qr', label: 'Spring poster', campaignTag: 'spring' }),
+    });
+    const { id: linkId } = (await link.json()) as { id: string };
+    ids['/api/links/{id}/qr.png'] = linkId;
+    ids['/api/links/{id}/qr.svg'] = linkId;
   });
   afterAll(async () => {
     await running?.close();

@@ -15,6 +15,7 @@ import { CoarseRollups1764842400000 } from './1764842400000-coarse-rollups.js';
 import { FirstResponse1764849600000 } from './1764849600000-first-response.js';
 import { Reach1764853200000 } from './1764853200000-reach.js';
 import { Cohorts1764856800000 } from './1764856800000-cohorts.js';
+import { Links1764860400000 } from './1764860400000-links.js';
 import { Reports1764864000000 } from './1764864000000-reports.js';
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
@@ -34,5 +35,6 @@ export const migrations = [
   FirstResponse1764849600000,
   Reach1764853200000,
   Cohorts1764856800000,
+  Links1764860400000,
   Reports1764864000000,
 ];
