@@ -76,6 +76,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       await connectPage(this.db, workspace.id, { pageId: page.id, name: page.name, username: page.username });
     }
     await this.ensureConversionRules(workspace.id);
+    await this.ensureRefLinks(workspace.id, this.world);
     for (const account of this.world.accounts) {
       await this.ads.ensureAccount(workspace.id, account.id);
       this.connections.add({
@@ -101,6 +102,26 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
        SELECT $1, r.name, 'payload', r.pattern FROM (VALUES ('purchase', 'PURCHASE'), ('lead', 'LEAD')) AS r(name, pattern)
        WHERE NOT EXISTS (SELECT 1 FROM conversion_rule WHERE workspace_id = $1)`,
       [workspaceId],
+    );
+  }
+
+  /**
+   * The simulated business hands out m.me links and QR codes: registered once, on a workspace with no
+   * links, so the Ref links page names them. Chat-plugin refs are set on the website, not handed out.
+   */
+  private async ensureRefLinks(workspaceId: string, world: World): Promise<void> {
+    const links = world.refLinks.filter((l) => l.kind !== 'plugin');
+    await this.db.query(
+      `INSERT INTO ref_link (workspace_id, page_id, ref, label, campaign_tag)
+       SELECT $1, l.page_id, l.ref, l.label, l.tag FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS l(page_id, ref, label, tag)
+       WHERE NOT EXISTS (SELECT 1 FROM ref_link WHERE workspace_id = $1)`,
+      [
+        workspaceId,
+        links.map((l) => l.pageId),
+        links.map((l) => l.ref),
+        links.map((l) => l.label),
+        links.map((l) => (l.kind === 'qr' ? 'print' : 'online')),
+      ],
     );
   }
 
