@@ -55,6 +55,7 @@ export function CompareCharts({ picked, timeseries, funnel }: Props) {
           series={series}
           yLabel="Share of new contacts"
           formatY={(n) => formatPercent(n)}
+          minTop={0.05}
         />
       </figure>
     </div>

@@ -128,7 +128,9 @@ function RowsTable({ data }: { data: Reconciliation }) {
       <table className="campaign-table">
         <thead>
           <tr>
-            <th scope="col">{byDay ? 'Day' : 'Ad (worst gap first)'}</th>
+            <th scope="col" className="name-col">
+              {byDay ? 'Day' : 'Ad (worst gap first)'}
+            </th>
             {!byDay && <th scope="col">Campaign</th>}
             {COUNTS.map(({ key, label }) => (
               <th key={key} scope="col" className="num">
@@ -140,7 +142,7 @@ function RowsTable({ data }: { data: Reconciliation }) {
         <tbody>
           {data.rows.map((row) => (
             <tr key={row.key} data-testid="reconciliation-row">
-              <th scope="row">
+              <th scope="row" className="name-col">
                 {byDay ? (
                   formatShortDay(row.key)
                 ) : (

@@ -22,10 +22,20 @@ type Props<K extends string> = {
   height?: number;
   /** slanted category labels, for long ones */
   slanted?: boolean;
+  /** the least top of the y axis, so that all-zero bars still sit on a sensible scale */
+  minTop?: number;
 };
 
 /** Grouped bars per category with axes, tooltip and legend; lazy-loaded with recharts behind it. */
-export function BarChart<K extends string>({ data, series, yLabel, formatY, height = 260, slanted = false }: Props<K>) {
+export function BarChart<K extends string>({
+  data,
+  series,
+  yLabel,
+  formatY,
+  height = 260,
+  slanted = false,
+  minTop,
+}: Props<K>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsBarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -41,6 +51,7 @@ export function BarChart<K extends string>({ data, series, yLabel, formatY, heig
         <YAxis
           tickFormatter={formatY}
           width={64}
+          domain={minTop === undefined ? undefined : [0, (max: number) => Math.max(max, minTop)]}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
         />
         <Tooltip formatter={(v) => (v === null || v === undefined ? '–' : formatY(Number(v)))} />

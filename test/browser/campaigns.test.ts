@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { launchChromium } from '../support/browser.js';
+
+type Row = { id: string; name: string | null; metrics: Record<string, { value: number | null }> };
+type Rows = { rows: Row[] };
+type Reconciliation = { totals: { observedNewContacts: number; gap: number }; rows: { key: string }[] };
+
+const ARTIFACTS = 'test/artifacts';
+const localDay = (offset: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+// a closed week early in the demo's replay of its last 14 days of messages: it fills first, and nothing
+// that happens today moves its figures
+const RANGE = `from=${localDay(-13)}&to=${localDay(-7)}`;
+const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+
+describe('the Campaigns page in Chromium, on the demo world', () => {
+  let app: AppProcess;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+
+  const api = async <T>(path: string): Promise<T> => {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await fetch(`${url}${path}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  const rows = () => page.getByTestId('ad-row');
+  const names = () => rows().getByRole('rowheader').allTextContents();
+  const column = async (metric: string) =>
+    (await rows().locator(`[data-metric="${metric}"] .cell-value`).allTextContents()).map(digits);
+  const search = () => new URL(page.url()).searchParams;
+  const shoot = async (name: string) => {
+    await page.screenshot({ path: `${ARTIFACTS}/campaigns-${name}-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${ARTIFACTS}/campaigns-${name}-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = startAppProcess({ DATA_DIR: 'memory', DEMO: 'on' });
+    browser = await launchChromium();
+    url = await app.ready;
+    // one signed-in page for the whole file: sign-in is rate-limited
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Create the first owner' }).waitFor();
+    await page.getByLabel('Email').fill('owner@campaigns.test');
+    await page.getByLabel('Password').fill('campaigns owner password');
+    await page.getByRole('button', { name: 'Create owner and sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens Campaigns from the menu and shows the API’s figures for the range in the URL', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    expect(search().get('view')).toBe('campaigns');
+
+    // the demo syncs and replays its messages at start: reload until the page and the API agree
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${url}/?view=campaigns&${RANGE}`);
+          await rows().first().waitFor({ timeout: 20_000 });
+          const fromApi = (await api<Rows>(`/api/campaigns?${RANGE}`)).rows[0]!;
+          const [name] = await names();
+          const contacts = await column('newContacts');
+          const arrived = contacts.some((n) => n > 0);
+          return arrived && name === fromApi.name && contacts[0] === fromApi.metrics.newContacts!.value;
+        },
+        { timeout: 150_000, interval: 3000 },
+      )
+      .toBe(true);
+    expect(await page.getByLabel('Dates').inputValue()).toBe('custom');
+  }, 180_000);
+
+  it('sorts by a column on the server, the order in the URL', async () => {
+    const header = page.getByRole('columnheader', { name: /^New contacts/ });
+    await header.getByRole('link').click();
+    expect(search().get('sort')).toBe('newContacts');
+    expect(search().get('order')).toBe('desc');
+    const desc = await api<Rows>(`/api/campaigns?${RANGE}&sort=newContacts&order=desc`);
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(names).toEqual(desc.rows.map((r) => r.name));
+    const down = await column('newContacts');
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+
+    await header.getByRole('link').click();
+    expect(search().get('order')).toBe('asc');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const up = await api<Rows>(`/api/campaigns?${RANGE}&sort=newContacts&order=asc`);
+    await expect.poll(names).toEqual(up.rows.map((r) => r.name));
+    const rising = await column('newContacts');
+    expect(rising).toEqual([...rising].sort((a, b) => a - b));
+    await shoot('table');
+  });
+
+  it('drills down campaign → ad set → ad, with a breadcrumb and the level in the URL', async () => {
+    await page.goto(`${url}/?view=campaigns&${RANGE}`);
+    const campaign = (await api<Rows>(`/api/campaigns?${RANGE}`)).rows[0]!;
+    await rows().getByRole('link', { name: campaign.name! }).click();
+    expect(search().get('campaign')).toBe(campaign.id);
+    const adsets = await api<Rows>(`/api/adsets?${RANGE}&campaign=${campaign.id}`);
+    await expect.poll(names).toEqual(adsets.rows.map((r) => r.name));
+    const crumbs = page.getByRole('navigation', { name: 'Drill-down' });
+    expect(await crumbs.getByRole('listitem').allTextContents()).toEqual(['All campaigns', campaign.name]);
+
+    const adset = adsets.rows[0]!;
+    await rows().getByRole('link', { name: adset.name! }).click();
+    expect(search().get('adset')).toBe(adset.id);
+    const ads = await api<Rows>(`/api/ads?${RANGE}&adset=${adset.id}`);
+    await expect.poll(names).toEqual(ads.rows.map((r) => r.name));
+    await expect
+      .poll(() => crumbs.getByRole('listitem').allTextContents())
+      .toEqual(['All campaigns', campaign.name, adset.name]);
+    expect(await column('newContacts')).toEqual(ads.rows.map((r) => r.metrics.newContacts!.value));
+    await shoot('ads');
+
+    await page.goBack();
+    await expect.poll(names).toEqual(adsets.rows.map((r) => r.name));
+    await crumbs.getByRole('link', { name: 'All campaigns' }).click();
+    expect(search().get('campaign')).toBeNull();
+    await expect.poll(() => rows().count()).toBeGreaterThan(1);
+  });
+
+  it('compares two picked campaigns in charts, with the difference in words', async () => {
+    await page.goto(`${url}/?view=campaigns&${RANGE}`);
+    await rows().first().waitFor();
+    expect(await page.getByTestId('compare-hint').textContent()).toContain('Tick 2 to 5 campaigns');
+    const boxes = page.getByRole('checkbox', { name: /^Compare / });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const ids = (await api<Rows>(`/api/campaigns?${RANGE}`)).rows.slice(0, 2).map((r) => r.id);
+    expect(search().get('pick')).toBe(ids.join(','));
+
+    const panel = page.getByTestId('compare-panel');
+    // trend, funnel, cost per new contact (one chart per currency) and the two rates
+    await expect.poll(() => panel.locator('.recharts-surface').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    const sentences = panel.getByTestId('significance-sentence');
+    await expect.poll(() => sentences.count()).toBe(2);
+    const [conversion, block] = await sentences.allTextContents();
+    expect(conversion).toMatch(
+      /^(.+ converts better than .+: 9[59]% confident|Conversion rate, .+ against .+: no real difference yet)$/,
+    );
+    expect(block).toMatch(
+      /^(.+ is blocked more often than .+: 9[59]% confident|Block rate, .+ against .+: no real difference yet)$/,
+    );
+    await shoot('compare');
+  }, 90_000);
+
+  it('opens the reconciliation tab: Meta’s count against the contacts that arrived, and why they differ', async () => {
+    await page
+      .getByRole('navigation', { name: 'Campaigns sections' })
+      .getByRole('link', { name: 'Reconciliation' })
+      .click();
+    expect(search().get('tab')).toBe('reconciliation');
+    const fromApi = await api<Reconciliation>(`/api/reconciliation?${RANGE}`);
+    const totals = page.getByTestId('reconciliation-totals');
+    await totals.waitFor();
+    const figure = (label: string) => totals.locator('div', { hasText: label }).locator('dd').textContent();
+    expect(digits(await figure('Observed new contacts'))).toBe(fromApi.totals.observedNewContacts);
+    expect(await page.getByTestId('reconciliation-causes').locator('li').count()).toBeGreaterThan(0);
+    const recRows = page.getByTestId('reconciliation-row');
+    expect(await recRows.count()).toBe(fromApi.rows.length);
+
+    await recRows.first().getByRole('link').click();
+    expect(search().get('ad')).toBe(fromApi.rows[0]!.key);
+    await page.getByRole('columnheader', { name: 'Day' }).waitFor();
+    await shoot('reconciliation');
+  });
+});
