@@ -4,7 +4,7 @@ import type { ContactDetail } from '../../data/contacts/contact-query';
 import type { ContactRow } from '../../data/contacts/contacts-query';
 import { formatMoney } from '../../lib/number-format';
 import { answer, mockApi, never, renderAt } from '../../test/app-harness';
-import { formatMoment } from './timeline';
+import { formatMoment, formatShortMoment } from './timeline';
 
 const LIST = '/?view=contacts&from=2025-03-04&to=2025-03-10';
 const api = (extra = '') => `GET /api/contacts?from=2025-03-04&to=2025-03-10${extra}&limit=50`;
@@ -93,7 +93,7 @@ describe('the contact list', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     const cells = (i: number) => [...rows()[i]!.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells(0)).toEqual([
-      formatMoment('2025-03-10T12:58:00.000Z'),
+      formatShortMoment('2025-03-10T12:58:00.000Z'),
       'Ads',
       'ad 120210000000011',
       new Intl.NumberFormat().format(1234),

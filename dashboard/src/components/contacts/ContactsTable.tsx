@@ -3,7 +3,7 @@ import { formatCount } from '../../lib/number-format';
 import { hrefWith } from '../../lib/url-state';
 import { Link } from '../Link';
 import { sourceLabel } from './contact-filters';
-import { formatMoment } from './timeline';
+import { formatMoment, formatShortMoment } from './timeline';
 
 export const REACHABILITY_WORDS: Record<string, string> = {
   reachable: 'Reachable',
@@ -39,14 +39,22 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
                   href={hrefWith({ contact: c.id })}
                   aria-label={`Timeline of the contact first seen ${formatMoment(c.firstSeenAt)}`}
                 >
-                  {formatMoment(c.firstSeenAt)}
+                  {formatShortMoment(c.firstSeenAt)}
                 </Link>
               </td>
-              <td data-testid="contact-source">{sourceLabel(c.source)}</td>
-              <td className="contact-origin">{c.ref ?? (c.adId ? `ad ${c.adId}` : '–')}</td>
-              <td className="num">{formatCount(c.inboundMessages)}</td>
-              <td className="num">{formatCount(c.conversions)}</td>
-              <td className={`reach-${c.reachability}`}>
+              <td data-testid="contact-source" data-label="Source">
+                {sourceLabel(c.source)}
+              </td>
+              <td className="contact-origin" data-label="Ref or ad">
+                {c.ref ?? (c.adId ? `ad ${c.adId}` : '–')}
+              </td>
+              <td className="num" data-label="Messages">
+                {formatCount(c.inboundMessages)}
+              </td>
+              <td className="num" data-label="Conversions">
+                {formatCount(c.conversions)}
+              </td>
+              <td className={`reach-${c.reachability}`} data-label="Reachability">
                 {REACHABILITY_WORDS[c.reachability] ?? c.reachability}
                 {c.unreachableAt && <span className="hint"> since {formatMoment(c.unreachableAt)}</span>}
               </td>

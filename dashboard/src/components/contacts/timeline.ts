@@ -70,3 +70,16 @@ export function timelineEvents(contact: ContactDetail): TimelineEvent[] {
 /** A moment in the user's locale and time zone, e.g. "Nov 12, 2026, 8:54 AM". */
 export const formatMoment = (iso: string, locale?: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** A moment for a table cell: "Nov 12, 8:54 AM", with the year only when it is not this one. */
+export function formatShortMoment(iso: string, locale?: string, now = new Date()): string {
+  const date = new Date(iso);
+  const year = date.getFullYear() === now.getFullYear() ? undefined : 'numeric';
+  return new Intl.DateTimeFormat(locale, {
+    year,
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(date);
+}

@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { launchChromium } from '../support/browser.js';
+
+const ARTIFACTS = 'test/artifacts';
+
+type ContactRow = { id: string; source: string; firstSeenAt: string };
+type ContactPage = { rows: ContactRow[]; nextCursor: string | null };
+type ContactDetail = ContactRow & { touches: { source: string; opensThread: boolean }[] };
+type CampaignRows = {
+  rows: { id: string; name: string | null; metrics: Record<string, { value: number | null }> }[];
+};
+
+/** Days as the dashboard counts them: the browser's clock, which is this machine's. */
+const dayOf = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+describe('the Contacts page and the Overview’s rankings in Chromium, on the demo world', () => {
+  let app: AppProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let url: string;
+  let cookie: string;
+
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${url}${path}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+
+  // one sign-in for the whole file (sign-in is rate-limited): the first owner, through the first-run screen
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = startAppProcess({ DATA_DIR: 'memory', DEMO: 'on' });
+    browser = await launchChromium();
+    url = await app.ready;
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Create the first owner' }).waitFor();
+    await page.getByLabel('Email').fill('owner@demo.test');
+    await page.getByLabel('Password').fill('contacts owner password');
+    await page.getByRole('button', { name: 'Create owner and sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await page.close();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** The rows on screen: how many, and the contact the first one opens. */
+  const onScreen = async (page: Page) => {
+    const rows = page.getByTestId('contact-row');
+    const count = await rows.count();
+    if (count === 0) return { count, first: null };
+    const href = await rows.first().getByRole('link').getAttribute('href');
+    return { count, first: new URL(href!, url).searchParams.get('contact') };
+  };
+  const fromApi = async (query: string) => {
+    const page = await api<ContactPage>(`/api/contacts?${query}&limit=50`);
+    return { count: page.rows.length, first: page.rows[0]?.id ?? null };
+  };
+  // The demo world is live (its webhooks keep arriving, oldest first, after the first start): reload the
+  // page (the URL keeps the view) and accept the screen when it equals the API's answer just before or after.
+  const sameAsApi = (page: Page, query: string) =>
+    expect
+      .poll(
+        async () => {
+          const before = JSON.stringify(await fromApi(query));
+          await page.reload();
+          await page.locator('[data-testid="contact-row"], [data-testid="contacts-empty"]').first().waitFor();
+          const screen = JSON.stringify(await onScreen(page));
+          return screen === before || screen === JSON.stringify(await fromApi(query));
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+
+  it('lists the API’s contacts, filters by source in the URL, opens a timeline and comes back with the filters', async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('contacts');
+
+    await page.getByLabel('Dates').selectOption('last90');
+    const search = new URL(page.url()).searchParams;
+    const range = `from=${search.get('from')}&to=${search.get('to')}`;
+    expect(range).toMatch(/^from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    // the demo's replayed webhooks bring contacts within seconds of the first start
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('[data-testid="contact-row"], [data-testid="contacts-empty"]').first().waitFor();
+          return page.getByTestId('contact-row').count();
+        },
+        { timeout: 90_000, interval: 3_000 },
+      )
+      .toBeGreaterThan(0);
+    await sameAsApi(page, range);
+    await page.screenshot({ path: `${ARTIFACTS}/contacts-1280.png`, fullPage: true });
+
+    // filter by a source some contact has, other than the first row's if there is one
+    const all = await api<ContactPage>(`/api/contacts?${range}&limit=200`);
+    const sources = [...new Set(all.rows.map((r) => r.source))];
+    const source = sources.find((s) => s !== all.rows[0]!.source) ?? sources[0]!;
+    await page.getByLabel('Source').selectOption(source);
+    expect(new URL(page.url()).searchParams.get('source')).toBe(source);
+    await sameAsApi(page, `${range}&source=${source}`);
+    const label = await page.getByLabel('Source').locator('option:checked').textContent();
+    const shownSources = await page.getByTestId('contact-source').allTextContents();
+    expect(new Set(shownSources)).toEqual(new Set([label]));
+
+    // the first contact's timeline: its first touch as the API has it
+    const firstRow = page.getByTestId('contact-row').first();
+    const id = new URL((await firstRow.getByRole('link').getAttribute('href'))!, url).searchParams.get('contact')!;
+    await firstRow.getByRole('link').click();
+    expect(new URL(page.url()).searchParams.get('contact')).toBe(id);
+    await page.getByRole('heading', { name: 'Contact timeline' }).waitFor();
+    const detail = await api<ContactDetail>(`/api/contacts/${id}`);
+    await page.getByTestId('timeline-event').first().waitFor();
+    const events = await page.getByTestId('timeline-event').allTextContents();
+    const opened = detail.touches.find((t) => t.opensThread);
+    if (opened) expect(events.some((e) => e.includes(`Started the conversation from ${label}`))).toBe(true);
+    expect(events.length).toBeGreaterThanOrEqual(detail.touches.length);
+    await page.screenshot({ path: `${ARTIFACTS}/contact-timeline-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${ARTIFACTS}/contact-timeline-390.png`, fullPage: true });
+
+    // back returns to the list with its filters
+    await page.goBack();
+    await page.getByTestId('contact-row').first().waitFor();
+    const back = new URL(page.url()).searchParams;
+    expect(back.get('source')).toBe(source);
+    expect(back.get('contact')).toBeNull();
+    expect(await page.getByLabel('Source').inputValue()).toBe(source);
+    await sameAsApi(page, `${range}&source=${source}`);
+    await page.screenshot({ path: `${ARTIFACTS}/contacts-390.png`, fullPage: true });
+    await page.close();
+  }, 150_000);
+
+  it('shows on the Overview the API’s campaign with the most new contacts, and its figure', async () => {
+    const today = new Date();
+    const from = dayOf(new Date(today.getTime() - 27 * 86_400_000));
+    const range = `from=${from}&to=${dayOf(today)}`;
+    const page = await context.newPage();
+    await page.goto(`${url}/?${range}`);
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+
+    const topOnScreen = async () => {
+      const item = page.getByTestId('campaigns-most-contacts').getByTestId('ranked-item').first();
+      if ((await item.count()) === 0) return null;
+      // the figure is in the browser's locale: compare its digits
+      const figure = (await item.getByTestId('ranked-value').textContent())!.replace(/\D/g, '');
+      return `${await item.getByTestId('ranked-name').textContent()} ${Number(figure)}`;
+    };
+    const topFromApi = async () => {
+      const { rows } = await api<CampaignRows>(`/api/campaigns?${range}&sort=newContacts&order=desc`);
+      const top = rows.find((r) => (r.metrics['spend']?.value ?? 0) > 0 && (r.metrics['newContacts']?.value ?? 0) > 0);
+      return top ? `${top.name ?? top.id} ${top.metrics['newContacts']!.value}` : null;
+    };
+    await expect
+      .poll(
+        async () => {
+          const [screen, fromApi] = [await topOnScreen(), await topFromApi()];
+          return screen !== null && screen === fromApi;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+
+    const freshness = page.getByTestId('freshness-ads');
+    await expect
+      .poll(() => freshness.textContent(), { timeout: 30_000 })
+      .toMatch(/^Ad data synced (now|\d+ minutes? ago)/);
+    await page.getByTestId('freshness-webhooks').waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/overview-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${ARTIFACTS}/overview-390.png`, fullPage: true });
+    await page.close();
+  }, 120_000);
+});
