@@ -174,7 +174,24 @@ describe('comparing picked campaigns', () => {
     timeZones: { messenger: 'UTC', ads: '' },
     series: [],
   };
-  const funnel = { by: 'campaign', range: { from: '2025-03-04', to: '2025-03-10' }, stages: [], rows: [] };
+  const funnel = {
+    by: 'campaign',
+    range: { from: '2025-03-04', to: '2025-03-10' },
+    stages: ['clicks', 'conversationsStarted', 'newContacts', 'replied', 'converted'],
+    rows: [
+      {
+        key: 'b',
+        stages: { clicks: 2000, conversationsStarted: 500, newContacts: 400, replied: 300, converted: 60 },
+        stepRates: { clicks: null, conversationsStarted: 0.25, newContacts: 0.8, replied: 0.75, converted: 0.2 },
+      },
+      // a campaign nobody picked: not in the comparison
+      {
+        key: 'z',
+        stages: { clicks: 1, conversationsStarted: 1, newContacts: 1, replied: 1, converted: 1 },
+        stepRates: { clicks: null, conversationsStarted: 1, newContacts: 1, replied: 1, converted: 1 },
+      },
+    ],
+  };
   const routes = (rows = six) => ({
     [CAMPAIGNS]: report(rows),
     [`GET /api/timeseries?metric=newContacts&interval=day&${RANGE}&groupBy=campaign`]: series,
@@ -215,9 +232,19 @@ describe('comparing picked campaigns', () => {
     const sentences = screen.getAllByTestId('significance-sentence').map((s) => s.textContent);
     expect(sentences).toContain(`Summer sale converts better than Spring sale: ${formatPercent(0.99)} confident`);
     expect(sentences).toContain('Conversion rate, Autumn sale against Spring sale: no real difference yet');
-    // the charts' data: every campaign's trend and funnel, asked once each
+    // the charts' data: every campaign's trend and funnel, asked once each and kept to the picked ones
     await waitFor(() => expect(calls.some((c) => c.path.startsWith('/api/funnel?by=campaign'))).toBe(true));
     expect(calls.some((c) => c.path.startsWith('/api/timeseries?metric=newContacts&interval=day'))).toBe(true);
+    const funnelRows = await screen.findAllByTestId('funnel-row');
+    expect(funnelRows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Spring sale',
+      'Summer sale',
+      'Autumn sale',
+    ]);
+    const stage = (row: number, name: string) => funnelRows[row]!.querySelector(`[data-stage="${name}"]`)!.textContent;
+    expect(stage(1, 'clicks')).toBe(new Intl.NumberFormat().format(2000));
+    expect(stage(1, 'converted')).toBe(`60${formatPercent(0.2)} of the step before`);
+    expect(stage(0, 'converted')).toBe('–');
     await screen.findByRole(
       'figure',
       { name: 'Conversion and block rates of each picked campaign' },

@@ -7,6 +7,7 @@ import { formatRange } from '../../lib/date-range';
 import { Link } from '../Link';
 import { campaignsHref, MAX_PICKED, MIN_PICKED } from './campaigns-view';
 import { rowName } from './columns';
+import { FunnelTable } from './FunnelTable';
 
 // recharts and the statistics arrive in their own chunks, after the table
 const CompareCharts = lazy(() => import('./CompareCharts').then((m) => ({ default: m.CompareCharts })));
@@ -59,9 +60,13 @@ export function ComparePanel({ rows, picks, range }: { rows: AdRow[]; picks: str
               <div aria-busy="true">{chartSkeleton}</div>
             )
           ) : (
-            <Suspense fallback={chartSkeleton}>
-              <CompareCharts picked={picked} timeseries={timeseries.data} funnel={funnel.data} />
-            </Suspense>
+            <>
+              <Suspense fallback={chartSkeleton}>
+                <CompareCharts picked={picked} timeseries={timeseries.data} funnel={funnel.data} />
+              </Suspense>
+              <h4>The funnel in figures</h4>
+              <FunnelTable picked={picked} funnel={funnel.data} />
+            </>
           )}
         </>
       )}
