@@ -21,6 +21,7 @@ const VALUES: Record<string, string> = {
   'hub.mode': 'subscribe',
   'hub.verify_token': VERIFY,
   'hub.challenge': '1158201444',
+  format: 'pdf',
 };
 
 /** More calls for the answers' other shapes: comparison and significance, groups, paging, money series. */
@@ -72,6 +73,14 @@ describe.each(databaseKinds)('the documented answers of every GET operation, on 
     const { id: linkId } = (await link.json()) as { id: string };
     ids['/api/links/{id}/qr.png'] = linkId;
     ids['/api/links/{id}/qr.svg'] = linkId;
+    const report = await running.api('/api/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: '2026-W45' }),
+    });
+    const { id: reportId } = (await report.json()) as { id: string };
+    ids['/api/reports/{id}'] = reportId;
+    ids['/api/reports/{id}/download'] = reportId;
   });
   afterAll(async () => {
     await running?.close();

@@ -223,6 +223,6 @@ export const reportSettingsResponse = responseDoc(
 export const reportFileResponse = responseDoc(
   z.custom<Json<StreamableFile>>().meta({ type: 'string', format: 'binary', description: 'The report file.' }),
   '<PDF bytes>' as unknown as Json<StreamableFile>,
-  'The report as a PDF, an XLSX workbook, or a zip of CSV files (one per table), as an attachment.',
-  'application/octet-stream',
+  'The report as an attachment: application/pdf with format=pdf; with format=xlsx an XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), with format=csv a zip of CSV files, one per table (application/zip).',
+  'application/pdf',
 );
