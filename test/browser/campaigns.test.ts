@@ -33,7 +33,8 @@ describe('the Campaigns page in Chromium, on the demo world', () => {
     return (await res.json()) as T;
   };
   const rows = () => page.getByTestId('ad-row');
-  const names = () => rows().getByRole('rowheader').allTextContents();
+  // the names as linked: a paused row's status follows its link
+  const names = () => rows().getByRole('rowheader').getByRole('link').allTextContents();
   const column = async (metric: string) =>
     (await rows().locator(`[data-metric="${metric}"] .cell-value`).allTextContents()).map(digits);
   const search = () => new URL(page.url()).searchParams;

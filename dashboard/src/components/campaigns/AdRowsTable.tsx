@@ -92,13 +92,11 @@ function ChangeLine({ row, metric, unit }: { row: AdRow; metric: string; unit: U
   const figure = row.metrics[metric];
   if (!figure || figure.change === null) return null;
   const verdict = figure.improved === null ? 'flat' : figure.improved ? 'better' : 'worse';
-  const test = metric === 'conversionRate' || metric === 'blockRate' ? (row.significance?.[metric] ?? null) : undefined;
+  const test = metric === 'conversionRate' || metric === 'blockRate' ? row.significance?.[metric] : null;
   return (
     <span className={`cell-change ${verdict}`}>
       {figure.change === 0 ? 'no change' : formatChange(figure, unit, row.currency ?? undefined)}
-      {test === null
-        ? null
-        : test && figure.change !== 0 && (test.significant ? ' · 95% confident' : ' · no real difference yet')}
+      {test && figure.change !== 0 && (test.significant ? ' · 95% confident' : ' · no real difference yet')}
     </span>
   );
 }
