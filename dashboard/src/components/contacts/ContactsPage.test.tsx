@@ -1,10 +1,13 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContactDetail } from '../../data/contacts/contact-query';
 import type { ContactRow } from '../../data/contacts/contacts-query';
 import { formatMoney } from '../../lib/number-format';
 import { answer, mockApi, never, renderAt } from '../../test/app-harness';
 import { formatMoment, formatShortMoment } from './timeline';
+
+// the machine running the tests may be busy: give the screen more than the default second to settle
+configure({ asyncUtilTimeout: 5000 });
 
 const LIST = '/?view=contacts&from=2025-03-04&to=2025-03-10';
 const api = (extra = '') => `GET /api/contacts?from=2025-03-04&to=2025-03-10${extra}&limit=50`;

@@ -22,12 +22,16 @@ const otherEnd = <T,>(rows: T[], top: T[]) =>
 export function CampaignLeaders({ state }: { state: RangeState }) {
   const byContacts = useCampaignRankingQuery(state.range, 'newContacts', 'desc');
   const byCost = useCampaignRankingQuery(state.range, 'costPerNewContact', 'asc');
-  const href = viewHref('campaigns', rangeParams(state));
+  // a campaign opens on its ad sets; "all" opens the table sorted as the list is
   const item = (row: RankedCampaign, text: string): RankedItem => ({
     key: row.id,
     name: row.name ?? row.id,
-    href,
+    href: viewHref('campaigns', { ...rangeParams(state), campaign: row.id }),
     value: text,
+  });
+  const all = (sort: string, order: 'asc' | 'desc', label: string) => ({
+    href: viewHref('campaigns', { ...rangeParams(state), sort, order }),
+    label: `All campaigns by ${label}`,
   });
   const contacts = (row: RankedCampaign) => item(row, formatCount(value(row, 'newContacts')));
   const cost = (row: RankedCampaign) => item(row, formatMoney(value(row, 'costPerNewContact'), row.currency ?? 'USD'));
@@ -49,12 +53,14 @@ export function CampaignLeaders({ state }: { state: RangeState }) {
               <RankedList
                 id="campaigns-most-contacts"
                 title="Most new contacts"
+                all={all('newContacts', 'desc', 'most new contacts')}
                 items={top.map(contacts)}
                 none="No campaign brought a new contact."
               />
               <RankedList
                 id="campaigns-fewest-contacts"
                 title="Fewest new contacts, of those that spent"
+                all={all('newContacts', 'asc', 'fewest new contacts')}
                 items={otherEnd(active, top).map(contacts)}
                 none="No other campaign spent."
               />
@@ -78,12 +84,14 @@ export function CampaignLeaders({ state }: { state: RangeState }) {
                 <RankedList
                   id="campaigns-cheapest"
                   title="Lowest cost per new contact"
+                  all={all('costPerNewContact', 'asc', 'lowest cost per new contact')}
                   items={cheapest.map(cost)}
                   none=""
                 />
                 <RankedList
                   id="campaigns-costliest"
                   title="Highest cost per new contact"
+                  all={all('costPerNewContact', 'desc', 'highest cost per new contact')}
                   items={otherEnd(priced, cheapest).map(cost)}
                   none="No other campaign has a cost per new contact."
                 />

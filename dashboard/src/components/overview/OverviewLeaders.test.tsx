@@ -1,9 +1,12 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RankedCampaign } from '../../data/overview/campaign-ranking-query';
 import type { RankedRefLink } from '../../data/overview/ref-link-ranking-query';
 import { formatMoney } from '../../lib/number-format';
 import { answer, mockApi, never, NO_ALERTS, renderAt } from '../../test/app-harness';
+
+// the machine running the tests may be busy: give the screen more than the default second to settle
+configure({ asyncUtilTimeout: 5000 });
 
 const WEEK = '/?from=2025-03-04&to=2025-03-10';
 const RANGE = 'from=2025-03-04&to=2025-03-10';
@@ -81,8 +84,13 @@ describe('the best and worst campaigns and ref links', () => {
     expect(names('campaigns-costliest')).toEqual([`Campaign D ${formatMoney(50, 'EUR')}`]);
     expect(screen.getByText(/Each cost is in its campaign's currency/)).toBeTruthy();
 
-    fireEvent.click(within(screen.getByTestId('campaigns-most-contacts')).getByRole('link', { name: 'Campaign A' }));
-    expect(window.location.search).toBe(`?view=campaigns&${RANGE}`);
+    // a campaign opens on its ad sets; "all" opens the Campaigns table sorted as the list is
+    const most = screen.getByTestId('campaigns-most-contacts');
+    expect(within(most).getByRole('link', { name: 'Campaign A' }).getAttribute('href')).toBe(
+      `/?view=campaigns&${RANGE}&campaign=A`,
+    );
+    fireEvent.click(screen.getByRole('link', { name: 'All campaigns by highest cost per new contact' }));
+    expect(window.location.search).toBe(`?view=campaigns&${RANGE}&sort=costPerNewContact&order=desc`);
   });
 
   it('ranks ref links and links each to its page and to its contacts', async () => {
@@ -97,8 +105,12 @@ describe('the best and worst campaigns and ref links', () => {
 
     mockApi('viewer', routes);
     renderAt(WEEK);
-    fireEvent.click((await screen.findAllByRole('link', { name: 'spring-qr' }))[0]!);
-    expect(window.location.search).toBe(`?view=ref-links&${RANGE}`);
+    fireEvent.click(await screen.findByRole('link', { name: 'spring-qr' }));
+    expect(window.location.search).toBe(`?view=ref-links&${RANGE}&q=spring-qr`);
+    window.history.replaceState(null, '', WEEK);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    fireEvent.click(await screen.findByRole('link', { name: 'All ref links by fewest new contacts' }));
+    expect(window.location.search).toBe(`?view=ref-links&${RANGE}&sort=newContacts&order=asc`);
   });
 
   it('says when nothing spent or no ref was used, and retries a failed list', async () => {

@@ -1,9 +1,12 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Overview } from '../../data/overview/overview-query';
 import { presetRange, today } from '../../lib/date-range';
 import { formatMoney, formatPercent } from '../../lib/number-format';
 import { answer, mockApi, never, NO_ALERTS, renderAt } from '../../test/app-harness';
+
+// the machine running the tests may be busy: give the screen more than the default second to settle
+configure({ asyncUtilTimeout: 5000 });
 
 // a Tuesday-to-Monday week long past: no preset covers it, whatever today is
 const WEEK = '/?from=2025-03-04&to=2025-03-10';

@@ -18,11 +18,11 @@ const newContacts = (row: RankedRefLink) => row.metrics['newContacts']?.value ??
 /** The refs that brought the most and the fewest new contacts in the range, each with a link to its contacts. */
 export function RefLinkLeaders({ state }: { state: RangeState }) {
   const refs = useRefLinkRankingQuery(state.range);
-  const href = viewHref('ref-links', rangeParams(state));
+  // a ref opens the Ref links page searched for it; "all" opens the leaderboard sorted as the list is
   const item = (row: RankedRefLink): RankedItem => ({
     key: `${row.source}:${row.ref}`,
     name: row.ref,
-    href,
+    href: viewHref('ref-links', { ...rangeParams(state), q: row.ref }),
     value: formatCount(newContacts(row)),
     extra: (
       <span className="hint">
@@ -58,12 +58,20 @@ export function RefLinkLeaders({ state }: { state: RangeState }) {
               <RankedList
                 id="refs-most-contacts"
                 title="Most new contacts"
+                all={{
+                  href: viewHref('ref-links', { ...rangeParams(state), sort: 'newContacts', order: 'desc' }),
+                  label: 'All ref links by most new contacts',
+                }}
                 items={top.map(item)}
                 none="No ref brought a new contact."
               />
               <RankedList
                 id="refs-fewest-contacts"
                 title="Fewest new contacts"
+                all={{
+                  href: viewHref('ref-links', { ...rangeParams(state), sort: 'newContacts', order: 'asc' }),
+                  label: 'All ref links by fewest new contacts',
+                }}
                 items={bottom.map(item)}
                 none="No other ref was used."
               />
