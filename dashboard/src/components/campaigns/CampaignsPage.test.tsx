@@ -300,6 +300,21 @@ describe('the reconciliation tab', () => {
     );
   });
 
+  it('keeps to the campaign drilled into on the Figures tab', async () => {
+    const calls = mockApi('viewer', {
+      [`GET /api/reconciliation?${RANGE}&campaign=c1`]: byAd,
+      [`GET /api/reconciliation?${RANGE}`]: { ...byAd, rows: [...byAd.rows, { ...byAd.rows[1]!, key: 'ad3' }] },
+    });
+    renderAt(`${WEEK}&campaign=c1&tab=reconciliation`);
+    await waitFor(() => expect(screen.getAllByTestId('reconciliation-row')).toHaveLength(2));
+    expect(calls.some((c) => c.path === `/api/reconciliation?${RANGE}&campaign=c1`)).toBe(true);
+    const crumbs = screen.getByRole('navigation', { name: 'Reconciliation level' });
+    expect(crumbs.textContent).toBe('All adsAds of Spring sale');
+    fireEvent.click(within(crumbs).getByRole('link', { name: 'All ads' }));
+    expect(window.location.search).toBe(`?view=campaigns&${RANGE}&tab=reconciliation`);
+    await waitFor(() => expect(screen.getAllByTestId('reconciliation-row')).toHaveLength(3));
+  });
+
   it('says what went wrong and loads again on Retry', async () => {
     let calls = 0;
     mockApi('viewer', {

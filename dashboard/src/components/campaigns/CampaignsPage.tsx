@@ -48,7 +48,11 @@ export function CampaignsPage({ role }: { role: Role }) {
       {view.tab === 'table' ? (
         <TableTab view={view} state={state} role={role} />
       ) : (
-        <ReconciliationTab range={state.range} ad={view.reconciliationAd} role={role} />
+        <ReconciliationTab
+          range={state.range}
+          scope={{ ad: view.reconciliationAd, campaign: view.campaign }}
+          role={role}
+        />
       )}
     </section>
   );

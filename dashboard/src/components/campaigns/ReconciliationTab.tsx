@@ -4,6 +4,7 @@ import {
   type GapCause,
   type Reconciliation,
   type ReconciliationCounts,
+  type ReconciliationScope,
 } from '../../data/reconciliation/reconciliation-query';
 import type { DayRange } from '../../lib/date-range';
 import { formatShortDay } from '../../lib/date-range';
@@ -31,8 +32,8 @@ const COUNTS: { key: keyof ReconciliationCounts; label: string }[] = [
 const signed = (n: number) => new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero' }).format(n);
 
 /** Meta's conversations started against the contacts that arrived, per ad (or per day of one ad), and why they differ. */
-export function ReconciliationTab({ range, ad, role }: { range: DayRange; ad: string | null; role: Role }) {
-  const query = useReconciliationQuery(range, ad);
+export function ReconciliationTab({ range, scope, role }: { range: DayRange; scope: ReconciliationScope; role: Role }) {
+  const query = useReconciliationQuery(range, scope);
   if (query.isPending)
     return (
       <div aria-busy="true" data-testid="reconciliation-loading">
@@ -52,18 +53,7 @@ export function ReconciliationTab({ range, ad, role }: { range: DayRange; ad: st
   const data = query.data;
   return (
     <div aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'stale' : undefined}>
-      {ad && (
-        <nav aria-label="Reconciliation level" className="breadcrumb">
-          <ol>
-            <li>
-              <Link href={campaignsHref({ ad: undefined })}>All ads</Link>
-            </li>
-            <li>
-              <span aria-current="page">{data.rows[0]?.adName ?? `Ad ${ad}`}, day by day</span>
-            </li>
-          </ol>
-        </nav>
-      )}
+      <ScopeCrumbs data={data} scope={scope} />
       <Totals data={data} />
       <Causes data={data} />
       {data.rows.length === 0 ? (
@@ -76,6 +66,35 @@ export function ReconciliationTab({ range, ad, role }: { range: DayRange; ad: st
         <RowsTable data={data} />
       )}
     </div>
+  );
+}
+
+/** Every ad › one campaign's ads › one ad day by day: the drill-down of the Figures tab carries over. */
+function ScopeCrumbs({ data, scope }: { data: Reconciliation; scope: ReconciliationScope }) {
+  if (!scope.ad && !scope.campaign) return null;
+  const campaignName = data.rows[0]?.campaignName ?? `Campaign ${scope.campaign}`;
+  return (
+    <nav aria-label="Reconciliation level" className="breadcrumb">
+      <ol>
+        <li>
+          <Link href={campaignsHref({ ad: undefined, campaign: undefined, adset: undefined })}>All ads</Link>
+        </li>
+        {scope.campaign && (
+          <li>
+            {scope.ad ? (
+              <Link href={campaignsHref({ ad: undefined })}>{campaignName}</Link>
+            ) : (
+              <span aria-current="page">Ads of {campaignName}</span>
+            )}
+          </li>
+        )}
+        {scope.ad && (
+          <li>
+            <span aria-current="page">{data.rows[0]?.adName ?? `Ad ${scope.ad}`}, day by day</span>
+          </li>
+        )}
+      </ol>
+    </nav>
   );
 }
 

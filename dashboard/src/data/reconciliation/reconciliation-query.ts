@@ -37,19 +37,23 @@ export type Reconciliation = {
   } & ReconciliationCounts)[];
 };
 
-export function reconciliationPath(range: DayRange, ad: string | null): string {
+/** One ad day by day, or the ads of one campaign, or every ad (both null). */
+export type ReconciliationScope = { ad: string | null; campaign: string | null };
+
+export function reconciliationPath(range: DayRange, { ad, campaign }: ReconciliationScope): string {
   const params = new URLSearchParams({ from: range.from, to: range.to });
   if (ad) params.set('ad', ad);
+  else if (campaign) params.set('campaign', campaign);
   return `/api/reconciliation?${params.toString()}`;
 }
 
-export const getReconciliation = (range: DayRange, ad: string | null) =>
-  apiFetch<Reconciliation>(reconciliationPath(range, ad));
+export const getReconciliation = (range: DayRange, scope: ReconciliationScope) =>
+  apiFetch<Reconciliation>(reconciliationPath(range, scope));
 
-export function useReconciliationQuery(range: DayRange, ad: string | null) {
+export function useReconciliationQuery(range: DayRange, scope: ReconciliationScope) {
   return useQuery({
-    queryKey: reconciliationKeys.range(range, ad),
-    queryFn: () => getReconciliation(range, ad),
+    queryKey: reconciliationKeys.range(range, scope),
+    queryFn: () => getReconciliation(range, scope),
     placeholderData: keepPreviousData,
   });
 }
