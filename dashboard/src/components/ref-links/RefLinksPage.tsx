@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Role } from '../../data/auth/me-query';
 import { useLinkPagesQuery } from '../../data/links/link-pages-query';
 import { useLinksQuery } from '../../data/links/links-query';
@@ -25,9 +26,21 @@ export function RefLinksPage({ role }: { role: Role }) {
   );
   const comparedWith = state.comparison === 'previous' ? previousPeriod(state.range) : null;
   const panel = params.get('link');
+  const panelRef = useRef<HTMLElement>(null);
+  // the panel opens above the leaderboard: bring it into view (a phone's table is long) and move the focus there
+  useEffect(() => {
+    if (!panel) return;
+    panelRef.current?.scrollIntoView?.({ block: 'start' });
+    panelRef.current?.focus({ preventScroll: true });
+  }, [panel]);
 
   return (
     <>
+      {panel && (
+        <section className="card link-panel" aria-label="Ref link" ref={panelRef} tabIndex={-1}>
+          <LinkPanel params={params} links={links} pages={pages.data} canWrite={canWrite} />
+        </section>
+      )}
       <section className="card" aria-labelledby="ref-links-title">
         <div className="overview-head">
           <h2 id="ref-links-title">Ref links</h2>
@@ -47,11 +60,6 @@ export function RefLinksPage({ role }: { role: Role }) {
         )}
         <Leaderboard params={params} state={state} pages={pages} links={links} reports={reports} canWrite={canWrite} />
       </section>
-      {panel && (
-        <section className="card" aria-label="Ref link">
-          <LinkPanel params={params} links={links} pages={pages.data} canWrite={canWrite} />
-        </section>
-      )}
     </>
   );
 }
