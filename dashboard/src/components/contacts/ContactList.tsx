@@ -1,4 +1,5 @@
 import type { Role } from '../../data/auth/me-query';
+import { useCampaignNamesQuery } from '../../data/contacts/campaign-names-query';
 import { CONTACTS_PAGE_SIZE, useContactsQuery } from '../../data/contacts/contacts-query';
 import { formatRange, rangeFromParams, today } from '../../lib/date-range';
 import { roleAtLeast } from '../../lib/roles';
@@ -17,6 +18,7 @@ export function ContactList({ role, params }: { role: Role; params: URLSearchPar
   const filters = filtersFromParams(params, state.range);
   const cursors = cursorsFromParams(params);
   const contacts = useContactsQuery(filters, cursors.at(-1) ?? null);
+  const campaigns = useCampaignNamesQuery(state.range);
 
   return (
     <section className="card" aria-labelledby="contacts-title">
@@ -51,7 +53,7 @@ export function ContactList({ role, params }: { role: Role; params: URLSearchPar
             <Empty filtered={hasFilters(filters)} paged={cursors.length > 0} role={role} />
           ) : (
             <>
-              <ContactsTable rows={contacts.data.rows} />
+              <ContactsTable rows={contacts.data.rows} campaigns={campaigns.data} />
               <ContactsPager
                 cursors={cursors}
                 nextCursor={contacts.data.nextCursor}

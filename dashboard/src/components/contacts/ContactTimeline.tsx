@@ -1,7 +1,9 @@
+import { useCampaignNamesQuery } from '../../data/contacts/campaign-names-query';
 import { useContactQuery, type ContactDetail } from '../../data/contacts/contact-query';
 import { ApiError } from '../../lib/api-fetch';
 import { formatCount } from '../../lib/number-format';
-import { hrefWith } from '../../lib/url-state';
+import { rangeFromParams, today } from '../../lib/date-range';
+import { hrefWith, useSearchParams } from '../../lib/url-state';
 import { Link } from '../Link';
 import { REACHABILITY_WORDS } from './ContactsTable';
 import { formatMoment, timelineEvents, touchOrigin } from './timeline';
@@ -9,6 +11,8 @@ import { formatMoment, timelineEvents, touchOrigin } from './timeline';
 /** One contact: where they came from, and everything that happened since, oldest first. */
 export function ContactTimeline({ id }: { id: string }) {
   const contact = useContactQuery(id);
+  // the list's range is still in the URL: the campaign names of that range
+  const campaigns = useCampaignNamesQuery(rangeFromParams(useSearchParams(), today()).range);
   const back = (
     <Link href={hrefWith({ contact: undefined })} className="back-link">
       ← Back to the contacts
@@ -36,14 +40,15 @@ export function ContactTimeline({ id }: { id: string }) {
           </p>
         )
       ) : (
-        <ContactDetails contact={contact.data} />
+        <ContactDetails contact={contact.data} campaigns={campaigns.data} />
       )}
     </section>
   );
 }
 
-function ContactDetails({ contact }: { contact: ContactDetail }) {
+function ContactDetails({ contact, campaigns }: { contact: ContactDetail; campaigns?: Map<string, string> }) {
   const events = timelineEvents(contact);
+  const campaign = contact.campaignId && (campaigns?.get(contact.campaignId) ?? contact.campaignId);
   return (
     <>
       <dl className="contact-facts">
@@ -52,7 +57,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
         <dt>Came from</dt>
         <dd data-testid="contact-origin">
           {touchOrigin(contact)}
-          {contact.campaignId && `, campaign ${contact.campaignId}`}
+          {campaign && `, campaign ${campaign}`}
         </dd>
         <dt>Messages from them</dt>
         <dd>

@@ -30,6 +30,7 @@ const contact = (n: number, over: Partial<ContactRow> = {}): ContactRow => ({
 });
 
 const rows = () => screen.getAllByTestId('contact-row');
+const CAMPAIGNS = 'GET /api/campaigns?from=2025-03-04&to=2025-03-10';
 
 afterEach(() => {
   cleanup();
@@ -88,12 +89,16 @@ describe('the contact list', () => {
           contact(1, { conversions: 2, inboundMessages: 1234 }),
           contact(2, { source: 'SHORTLINK', ref: 'spring-qr', adId: null, campaignId: null }),
           contact(3, { reachability: 'unreachable', unreachableAt: '2025-03-10T14:00:00.000Z' }),
+          contact(4, { campaignId: '120210000000002' }),
         ],
         nextCursor: null,
       },
+      // campaign names by id; one the API does not name shows its ad id
+      [CAMPAIGNS]: { rows: [{ id: '120210000000002', name: 'Bridal consultations' }] },
     });
     renderAt(LIST);
-    await waitFor(() => expect(rows()).toHaveLength(3));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await waitFor(() => expect(rows()[3]!.textContent).toContain('Bridal consultations'));
     const cells = (i: number) => [...rows()[i]!.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells(0)).toEqual([
       formatShortMoment('2025-03-10T12:58:00.000Z'),
@@ -105,7 +110,7 @@ describe('the contact list', () => {
     ]);
     expect(cells(1).slice(1, 3)).toEqual(['m.me links', 'spring-qr']);
     expect(cells(2)[5]).toBe(`Blocked since ${formatMoment('2025-03-10T14:00:00.000Z')}`);
-    expect(screen.getByTestId('contacts-shown').textContent).toBe('Page 1: contacts 1–3, the last');
+    expect(screen.getByTestId('contacts-shown').textContent).toBe('Page 1: contacts 1–4, the last');
     expect(screen.getByText(/Names and messages cannot be searched/)).toBeTruthy();
   });
 });
@@ -222,13 +227,14 @@ describe("a contact's timeline", () => {
     mockApi('viewer', {
       [api('&source=ADS')]: { rows: [contact(1)], nextCursor: null },
       'GET /api/contacts/c1': detail(),
+      [CAMPAIGNS]: { rows: [{ id: '120210000000001', name: 'Spring sale' }] },
     });
     renderAt(`${LIST}&source=ADS`);
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(within(rows()[0]!).getByRole('link'));
     expect(window.location.search).toBe(`${LIST.slice(1)}&source=ADS&contact=c1`);
     await screen.findByTestId('contact-first-seen');
-    expect(screen.getByTestId('contact-origin').textContent).toBe('Ads, ad 120210000000011, campaign 120210000000001');
+    expect(screen.getByTestId('contact-origin').textContent).toBe('Ads, ad 120210000000011, campaign Spring sale');
     const events = screen.getAllByTestId('timeline-event').map((li) => li.textContent);
     expect(events).toEqual([
       `${formatMoment('2025-03-10T12:58:00.000Z')}Started the conversation from Ads, ad 120210000000011`,

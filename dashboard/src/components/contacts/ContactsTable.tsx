@@ -12,7 +12,7 @@ export const REACHABILITY_WORDS: Record<string, string> = {
 };
 
 /** A row per contact; the first-seen moment opens the contact's timeline, keeping the list's filters in the URL. */
-export function ContactsTable({ rows }: { rows: ContactRow[] }) {
+export function ContactsTable({ rows, campaigns }: { rows: ContactRow[]; campaigns?: Map<string, string> }) {
   return (
     <div className="table-scroll">
       <table className="contacts-table">
@@ -21,7 +21,7 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
           <tr>
             <th scope="col">First seen</th>
             <th scope="col">Source</th>
-            <th scope="col">Ref or ad</th>
+            <th scope="col">Ref or campaign</th>
             <th scope="col" className="num">
               Messages
             </th>
@@ -45,8 +45,8 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
               <td data-testid="contact-source" data-label="Source">
                 {sourceLabel(c.source)}
               </td>
-              <td className="contact-origin" data-label="Ref or ad">
-                {c.ref ?? (c.adId ? `ad ${c.adId}` : '–')}
+              <td className="contact-origin" data-label="Ref or campaign">
+                <Origin contact={c} campaigns={campaigns} />
               </td>
               <td className="num" data-label="Messages">
                 {formatCount(c.inboundMessages)}
@@ -64,4 +64,12 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
       </table>
     </div>
   );
+}
+
+/** The ref they came through, else the campaign of their ad by name (its ad id alongside), else a dash. */
+function Origin({ contact: c, campaigns }: { contact: ContactRow; campaigns?: Map<string, string> }) {
+  if (c.ref) return <>{c.ref}</>;
+  const name = c.campaignId ? campaigns?.get(c.campaignId) : undefined;
+  if (name) return <span title={c.adId ? `ad ${c.adId}` : undefined}>{name}</span>;
+  return <>{c.adId ? `ad ${c.adId}` : '–'}</>;
 }
