@@ -31,13 +31,19 @@ export function sectionTitle(doc: Doc, title: string, needs = 80): void {
 /** Column widths: text columns get twice a number column's share, within the page's width. */
 function widths(doc: Doc, columns: Column[]): number[] {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const weights = columns.map((c) => (c.unit === 'text' ? (c.key === 'explanation' ? 6 : 2) : 1));
+  const weights = columns.map((c) =>
+    c.unit !== 'text' || NARROW.has(c.key) ? 1 : c.key === 'explanation' ? 6 : c.key === 'campaign' ? 3 : 2,
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => (width * w) / total);
 }
 
 const PAD = 3;
 const SIZE = 7.5;
+/** Header labels a size smaller, so that one word (Impressions) fits a number column whole. */
+const HEADER_SIZE = 6.5;
+/** Text columns of short codes: as narrow as a number column. */
+const NARROW = new Set(['status', 'currency', 'level', 'subject', 'unit', 'action']);
 
 /**
  * A table that flows over pages, its header row repeated at the top of each; numbers right-aligned
@@ -73,15 +79,14 @@ function rowHeight(doc: Doc, texts: string[], cols: number[]): number {
 }
 
 function drawRow(doc: Doc, texts: string[], cols: number[], columns: Column[], header: boolean): void {
-  doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(SIZE);
+  doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(header ? HEADER_SIZE : SIZE);
   const h = Math.max(...texts.map((t, i) => doc.heightOfString(pdfSafe(t), { width: cols[i]! - 2 * PAD }))) + 2 * PAD;
   const top = doc.y;
   let x = doc.page.margins.left;
   const full = cols.reduce((a, b) => a + b, 0);
   if (header) doc.rect(x, top, full, h).fill(FILL);
   texts.forEach((t, i) => {
-    const numeric =
-      !header && columns[i]!.unit !== 'text' && columns[i]!.unit !== 'day' && columns[i]!.unit !== 'datetime';
+    const numeric = columns[i]!.unit !== 'text' && columns[i]!.unit !== 'day' && columns[i]!.unit !== 'datetime';
     doc
       .fillColor(INK)
       .text(pdfSafe(t), x + PAD, top + PAD, { width: cols[i]! - 2 * PAD, align: numeric ? 'right' : 'left' });
