@@ -9,15 +9,27 @@ import { LinkForm } from './LinkForm';
 type Props = {
   params: URLSearchParams;
   links: UseQueryResult<RefLink[]>;
-  pages: LinkPage[] | undefined;
+  pages: UseQueryResult<LinkPage[]>;
   canWrite: boolean;
 };
 
 /** What `?link=` selects: a new link's form, a link's details, or its edit form (`&edit=1`). */
-export function LinkPanel({ params, links, pages, canWrite }: Props) {
+export function LinkPanel({ params, links, pages: pagesQuery, canWrite }: Props) {
   const selected = params.get('link');
   if (!selected) return null;
   const close = <Link href={hrefWith({ link: null, edit: null, page: null, ref: null })}>Close</Link>;
+  const failed = [pagesQuery, links].find((q) => q.data === undefined && q.isError);
+  if (failed)
+    return (
+      <p role="alert">
+        Could not load the link: {failed.error?.message}{' '}
+        <button type="button" onClick={() => void failed.refetch()}>
+          Retry
+        </button>{' '}
+        {close}
+      </p>
+    );
+  const pages = pagesQuery.data;
   if (!pages || links.isPending) return <p className="hint">Loading the link…</p>;
   if (selected === 'new') {
     if (!canWrite) return <p className="hint">Your role can read ref links but not create them. {close}</p>;

@@ -137,6 +137,31 @@ describe('the Ref links page', () => {
     );
   });
 
+  it('compares with the previous period: each figure’s change, good news and bad told apart', async () => {
+    const compared = row('spring_sale', 40, 4);
+    compared.metrics.newContacts = { value: 40, previous: 32, change: 8, relativeChange: 0.25, improved: true };
+    compared.metrics.blockRate = { value: 0.05, previous: 0.03, change: 0.02, relativeChange: null, improved: false };
+    mockApi('viewer', {
+      ...WORLD,
+      [`${REPORT('111')}&compare=previous`]: {
+        ...report([compared]),
+        comparison: { from: '2025-03-01', to: '2025-03-03' },
+      },
+      [`${REPORT('222')}&compare=previous`]: report([]),
+    });
+    renderAt(`${URL}&compare=previous`);
+    await screen.findByTestId('ref-leaderboard');
+    const poster = tableRows().find((r) => r.getAttribute('data-ref') === 'spring_sale')!;
+    const change = (metric: string) => poster.querySelector(`[data-metric="${metric}"] .cell-change`)!;
+    expect(change('newContacts').textContent).toBe('+25%');
+    expect(change('newContacts').className).toContain('better');
+    expect(change('blockRate').textContent).toBe('+2 pp');
+    expect(change('blockRate').className).toContain('worse');
+    // a registered link nobody used, in both periods: no change
+    const flyer = tableRows().find((r) => r.getAttribute('data-ref') === 'qr-flyer')!;
+    expect(flyer.querySelector('[data-metric="newContacts"] .cell-change')!.textContent).toBe('0');
+  });
+
   it('sorts by a header, keeps the sort in the URL, and searches', async () => {
     mockApi('viewer', WORLD);
     renderAt(URL);

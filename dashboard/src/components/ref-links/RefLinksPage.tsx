@@ -38,7 +38,7 @@ export function RefLinksPage({ role }: { role: Role }) {
     <>
       {panel && (
         <section className="card link-panel" aria-label="Ref link" ref={panelRef} tabIndex={-1}>
-          <LinkPanel params={params} links={links} pages={pages.data} canWrite={canWrite} />
+          <LinkPanel params={params} links={links} pages={pages} canWrite={canWrite} />
         </section>
       )}
       <section className="card" aria-labelledby="ref-links-title">
