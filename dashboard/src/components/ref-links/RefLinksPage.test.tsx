@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RefLink } from '../../data/links/links-query';
+import type { Compared } from '../../data/overview/overview-query';
 import { answer, mockApi, never, renderAt, type Call } from '../../test/app-harness';
 
 const URL = '/?view=ref-links&from=2025-03-04&to=2025-03-06';
@@ -9,7 +10,13 @@ const PAGES = [
   { id: '111', name: 'Casa Verde', username: 'casaverde', url: 'https://m.me/casaverde' },
   { id: '222', name: 'Casa Azul', username: null, url: 'https://m.me/222' },
 ];
-const fig = (value: number | null) => ({ value, previous: null, change: null, relativeChange: null, improved: null });
+const fig = (value: number | null): Compared => ({
+  value,
+  previous: null,
+  change: null,
+  relativeChange: null,
+  improved: null,
+});
 const row = (ref: string, newContacts: number, conversions: number, source = 'SHORTLINK') => ({
   source,
   ref,
