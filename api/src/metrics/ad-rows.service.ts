@@ -4,6 +4,7 @@ import {
   compare,
   emptyTotals,
   metric,
+  readsDelivery,
   twoProportionTest,
   type Compared,
   type DayRange,
@@ -13,6 +14,8 @@ import {
 } from '@ctm/metrics';
 import { ReachService, type Reach, type ReachStatus } from '../ads-sync/reach.service.js';
 import type { FiguresQuery } from './dto/figures-query.dto.js';
+import type { Filters } from './dto/filters.dto.js';
+import { deliveryApplies } from './filter-sql.js';
 import { MetricsRepository, type AdLevel, type AdParent, type ObjectTotalsRow } from './metrics.repository.js';
 
 /** The figures of a campaign, ad set or ad row, in this order. */
@@ -82,13 +85,14 @@ export class AdRowsService {
       if (found.get(parent.id)?.level !== parent.level)
         throw new NotFoundException(`${parent.level}: ${parent.id} is not ${A_LEVEL[parent.level]} of this workspace.`);
     }
+    const filters: Filters = { ...query.filters, ...(parent ? { [parent.level]: parent.id } : {}) };
+    await this.repo.checkFilters(workspaceId, filters);
+    const delivery = deliveryApplies(filters);
     const [timeZone, now, before, reach] = await Promise.all([
       this.repo.timeZone(workspaceId),
-      this.figures(workspaceId, level, query.range, parent ?? undefined),
-      query.comparison
-        ? this.figures(workspaceId, level, query.comparison, parent ?? undefined)
-        : Promise.resolve(null),
-      level === 'campaign' ? this.reach.forRange(workspaceId, query.range) : Promise.resolve(null),
+      this.figures(workspaceId, level, query.range, filters),
+      query.comparison ? this.figures(workspaceId, level, query.comparison, filters) : Promise.resolve(null),
+      level === 'campaign' && delivery ? this.reach.forRange(workspaceId, query.range) : Promise.resolve(null),
     ]);
     const ids = [...new Set([...now.keys(), ...(before?.keys() ?? [])])];
     const info = await this.repo.adObjects(workspaceId, ids);
@@ -103,7 +107,10 @@ export class AdRowsService {
         status: object?.status ?? null,
         currency: object?.currency ?? null,
         metrics: Object.fromEntries(
-          AD_ROW_METRICS.map((m) => [m, compare(metric(m).value(t), p ? metric(m).value(p) : null, metric(m).better)]),
+          AD_ROW_METRICS.map((m) => [
+            m,
+            compare(valueOf(m, t, delivery), p ? valueOf(m, p, delivery) : null, metric(m).better),
+          ]),
         ),
         significance: p
           ? {
@@ -140,11 +147,11 @@ export class AdRowsService {
     workspaceId: string,
     level: AdLevel,
     range: DayRange,
-    parent?: AdParent,
+    filters: Filters,
   ): Promise<Map<string, Totals>> {
     const [delivery, observed] = await Promise.all([
-      this.repo.deliveryByObject(workspaceId, level, range, parent),
-      this.repo.observedByObject(workspaceId, level, range, parent),
+      this.repo.deliveryByObject(workspaceId, level, range, filters),
+      this.repo.observedByObject(workspaceId, level, range, filters),
     ]);
     const currencyOf = new Map(delivery.map((d) => [d.id, d.currency]));
     const out = new Map<string, Totals>();
@@ -157,6 +164,11 @@ export class AdRowsService {
     }
     return out;
   }
+}
+
+/** A metric's value; null for one that needs Meta's figures where the filters slice contacts (see deliveryApplies). */
+export function valueOf(id: MetricId, t: Totals, delivery: boolean): number | null {
+  return !delivery && readsDelivery(id) ? null : metric(id).value(t);
 }
 
 const A_LEVEL: Record<AdLevel, string> = { campaign: 'a campaign', adset: 'an ad set', ad: 'an ad' };

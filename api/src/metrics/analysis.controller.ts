@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { filtersOf } from './dto/filters.dto.js';
 import { Access } from '../auth/access.decorator.js';
 import { Current } from '../auth/current.decorator.js';
 import type { RequestAccess } from '../auth/request-access.js';
@@ -31,6 +32,7 @@ export class AnalysisController {
       query.by ?? 'source',
       { from: query.from, to: query.to },
       query.days ?? 28,
+      filtersOf(query),
     );
   }
 
@@ -45,6 +47,6 @@ export class AnalysisController {
     @Current() access: RequestAccess,
     @Query(new ZodValidationPipe(reconciliationQuery)) query: ReconciliationQuery,
   ): Promise<Reconciliation> {
-    return this.reconciliation.report(access.workspaceId, { from: query.from, to: query.to }, query.ad, query.campaign);
+    return this.reconciliation.report(access.workspaceId, { from: query.from, to: query.to }, filtersOf(query));
   }
 }

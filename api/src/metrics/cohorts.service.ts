@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { dayIn, shiftDay, type DayRange } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
+import type { Filters } from './dto/filters.dto.js';
+import { adIdCondition, contactConditions, observedRows, SqlParams } from './filter-sql.js';
+import { MetricsRepository } from './metrics.repository.js';
 
 export type CohortPoint = {
   /** days since first contact (whole 24-hour periods) */
@@ -39,37 +42,46 @@ export type Cohorts = {
  */
 @Injectable()
 export class CohortsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MetricsRepository,
+  ) {}
 
   async report(
     workspaceId: string,
     by: 'source' | 'campaign',
     range: DayRange,
     maxDays: number,
+    filters: Filters = {},
     now = Date.now(),
   ): Promise<Cohorts> {
     const [{ tz }] = await this.db.query(`SELECT time_zone AS tz FROM workspace WHERE id = $1`, [workspaceId]);
-    const params = [workspaceId, range.from, range.to];
+    if (filters.ref)
+      throw new BadRequestException(
+        'ref: cohorts are kept per page, source and ad, not per ref; filter by source (e.g. SHORTLINK) instead',
+      );
+    await this.repo.checkFilters(workspaceId, filters);
     const campaign = `LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`;
+    const key = by === 'source' ? 'o.source' : "coalesce(ad.campaign_id, '')";
+    const s = new SqlParams(workspaceId);
+    const c = new SqlParams(workspaceId, range.from, range.to);
     const [sizes, converted]: [
       { key: string; day: string; n: number }[],
       { key: string; day: string; days: number; n: number }[],
     ] = await Promise.all([
       this.db.query(
-        by === 'source'
-          ? `SELECT o.source AS key, o.day::text AS day, sum(o.new_contacts)::int AS n FROM observed_daily_ref o
-             WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2`
-          : `SELECT coalesce(ad.campaign_id, '') AS key, o.day::text AS day, sum(o.new_contacts)::int AS n
-             FROM observed_daily o ${campaign}
-             WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2`,
-        params,
+        `SELECT ${key} AS key, o.day::text AS day, sum(o.new_contacts)::int AS n
+         FROM ${observedRows(range, filters, s, { day: true, adColumn: by === 'campaign' })} ${by === 'campaign' ? campaign : ''}
+         GROUP BY 1, 2`,
+        s.values,
       ),
       this.db.query(
-        `SELECT ${by === 'source' ? 'o.source' : "coalesce(ad.campaign_id, '')"} AS key, o.day::text AS day,
-           o.days_to_convert AS days, sum(o.contacts)::int AS n
+        `SELECT ${key} AS key, o.day::text AS day, o.days_to_convert AS days, sum(o.contacts)::int AS n
          FROM cohort_daily o ${by === 'campaign' ? campaign : ''}
-         WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
-        params,
+         WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date
+           ${contactConditions(filters, c)}${adIdCondition('o.ad_id', filters, c)}
+         GROUP BY 1, 2, 3`,
+        c.values,
       ),
     ]);
     // a contact first seen on a day has had d whole days once that day is more than d days ago

@@ -1,6 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { filtersOf } from './dto/filters.dto.js';
+import { adIdCondition, refSource, SqlParams } from './filter-sql.js';
+import { MetricsRepository } from './metrics.repository.js';
 import type { ContactsQuery } from './dto/contacts-query.dto.js';
 
 export type ContactRow = {
@@ -57,40 +60,50 @@ const SELECT = `
 /** GET /api/contacts and /api/contacts/:id: who became a contact, from where, and what happened since. */
 @Injectable()
 export class ContactsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MetricsRepository,
+  ) {}
 
   async list(workspaceId: string, q: ContactsQuery): Promise<{ rows: ContactRow[]; nextCursor: string | null }> {
     const limit = q.limit ?? 50;
     const cursor = q.cursor ? parseCursor(q.cursor) : null;
+    await this.repo.checkFilters(workspaceId, filtersOf(q));
+    const p = new SqlParams(
+      workspaceId,
+      q.from ?? null,
+      q.to ?? null,
+      q.page ?? null,
+      q.source ?? null,
+      q.ref ?? null,
+      q.ad ?? null,
+      q.reachability ?? null,
+      q.converted === undefined ? null : q.converted === 'true',
+      cursor?.at ?? null,
+      cursor?.pageId ?? null,
+      cursor?.personKey ?? null,
+      limit + 1,
+    );
+    const under = adIdCondition('c.first_ad_id', { account: q.account, campaign: q.campaign, adset: q.adset }, p);
+    const search = q.q
+      ? ` AND (c.psid LIKE ${p.add(`${likeEscape(q.q)}%`)} OR c.first_ref ILIKE ${p.add(`%${likeEscape(q.q)}%`)})`
+      : '';
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH tz AS (SELECT time_zone AS z FROM workspace WHERE id = $1)
        ${SELECT}, tz
        WHERE c.workspace_id = $1
          AND ($2::date IS NULL OR (c.first_seen_at AT TIME ZONE tz.z)::date >= $2::date)
          AND ($3::date IS NULL OR (c.first_seen_at AT TIME ZONE tz.z)::date <= $3::date)
-         AND ($4::text IS NULL OR c.page_id = $4) AND ($5::text IS NULL OR c.first_source = $5)
+         AND ($4::text IS NULL OR c.page_id = $4) AND ($5::text IS NULL OR ${refSource('c.first_source')} = $5)
          AND ($6::text IS NULL OR c.first_ref = $6) AND ($7::text IS NULL OR c.first_ad_id = $7)
          AND ($8::text IS NULL OR c.reachability = $8)
          AND ($9::boolean IS NULL OR EXISTS (SELECT 1 FROM conversion v WHERE v.workspace_id = c.workspace_id
                AND v.page_id = c.page_id AND v.person_key = c.person_key) = $9)
          AND ($10::timestamptz IS NULL OR (c.first_seen_at, c.page_id, c.person_key) < ($10::timestamptz, $11, $12))
+         ${under}${search}
        ORDER BY c.first_seen_at DESC, c.page_id DESC, c.person_key DESC
        LIMIT $13`,
-      [
-        workspaceId,
-        q.from ?? null,
-        q.to ?? null,
-        q.page ?? null,
-        q.source ?? null,
-        q.ref ?? null,
-        q.ad ?? null,
-        q.reachability ?? null,
-        q.converted === undefined ? null : q.converted === 'true',
-        cursor?.at ?? null,
-        cursor?.pageId ?? null,
-        cursor?.personKey ?? null,
-        limit + 1,
-      ],
+      p.values,
     );
     const page = rows.slice(0, limit).map(toRow);
     const last = rows.length > limit ? rows[limit - 1]! : null;
@@ -186,3 +199,6 @@ function toRow(r: Record<string, unknown>): ContactRow {
     conversions: r['conversions'] as number,
   };
 }
+
+/** A user's text matched literally by LIKE: its wildcards escaped. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

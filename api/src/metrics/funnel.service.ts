@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DayRange } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
-import { adArrivals, weekSplit } from './metrics.repository.js';
+import type { Filters } from './dto/filters.dto.js';
+import { deliveryRows, observedRows, SqlParams } from './filter-sql.js';
+import { MetricsRepository } from './metrics.repository.js';
 
 export const FUNNEL_STAGES = ['clicks', 'conversationsStarted', 'newContacts', 'replied', 'converted'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -24,24 +26,28 @@ export type Funnel = { by: 'source' | 'campaign'; range: DayRange; stages: reado
  */
 @Injectable()
 export class FunnelService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MetricsRepository,
+  ) {}
 
-  async report(workspaceId: string, by: 'source' | 'campaign', range: DayRange, page?: string): Promise<Funnel> {
+  async report(
+    workspaceId: string,
+    by: 'source' | 'campaign',
+    range: DayRange,
+    filters: Filters = {},
+  ): Promise<Funnel> {
+    await this.repo.checkFilters(workspaceId, filters);
     const observedKey = by === 'source' ? 'o.source' : 'ad.campaign_id';
-    // per source, the rollup without the ad; per campaign, ad arrivals by week and the days around
-    const observedFrom =
-      by === 'source'
-        ? {
-            rows: 'observed_daily_ref o',
-            days: 'AND o.day BETWEEN $3::date AND $4::date',
-            args: [range.from, range.to],
-          }
-        : {
-            rows: `${adArrivals(3)} o
-               LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`,
-            days: '',
-            args: weekSplit(range),
-          };
+    // per source, the rollup without the ad (unless an ad filter needs it); per campaign, ad arrivals
+    const o = new SqlParams(workspaceId);
+    const observedFrom = `${observedRows(range, filters, o, { adArrivals: by === 'campaign' })}${
+      by === 'campaign'
+        ? ` LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`
+        : ''
+    }`;
+    const d = new SqlParams(workspaceId);
+    const deliveryFrom = deliveryRows(range, filters, d);
     const [observed, delivered]: [
       { key: string; new_contacts: number; replied: number; converted: number }[],
       { key: string; clicks: number; started: number }[],
@@ -49,17 +55,16 @@ export class FunnelService {
       this.db.query(
         `SELECT ${observedKey} AS key, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
            sum(o.converted_new_contacts)::int AS converted
-         FROM ${observedFrom.rows}
-         WHERE o.workspace_id = $1 ${observedFrom.days} AND ($2::text IS NULL OR o.page_id = $2)
-           AND ${observedKey} IS NOT NULL
+         FROM ${observedFrom}
+         WHERE ${observedKey} IS NOT NULL
          GROUP BY 1`,
-        [workspaceId, page ?? null, ...observedFrom.args],
+        o.values,
       ),
       this.db.query(
-        `SELECT ${by === 'source' ? `'ADS'` : 'campaign_id'} AS key, sum(clicks)::float8 AS clicks,
-           sum(conversations_started)::int AS started
-         FROM ad_insight_campaign_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
-        [workspaceId, range.from, range.to],
+        `SELECT ${by === 'source' ? `'ADS'` : 'i.campaign_id'} AS key, sum(i.clicks)::float8 AS clicks,
+           sum(i.conversations_started)::int AS started
+         FROM ${deliveryFrom} GROUP BY 1`,
+        d.values,
       ),
     ]);
     const rows = new Map<string, Record<FunnelStage, number | null>>();

@@ -4,6 +4,7 @@ import { Current } from '../auth/current.decorator.js';
 import type { RequestAccess } from '../auth/request-access.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { figuresQuery, type FiguresQuery } from './dto/figures-query.dto.js';
+import { filtersOf } from './dto/filters.dto.js';
 import { AdRowsService, type AdRowsReport } from './ad-rows.service.js';
 import { ContactsService, type ContactDetail, type ContactRow } from './contacts.service.js';
 import { contactsQuery, type ContactsQuery } from './dto/contacts-query.dto.js';
@@ -44,7 +45,12 @@ export class MetricsController {
     @Current() access: RequestAccess,
     @Query(new ZodValidationPipe(funnelQuery)) query: FunnelQuery,
   ): Promise<Funnel> {
-    return this.funnel.report(access.workspaceId, query.by ?? 'source', { from: query.from, to: query.to }, query.page);
+    return this.funnel.report(
+      access.workspaceId,
+      query.by ?? 'source',
+      { from: query.from, to: query.to },
+      filtersOf(query),
+    );
   }
 
   /** One metric per day, week or month, optionally a series per campaign, ad, ref or source. */

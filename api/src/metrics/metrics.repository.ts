@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RESPONSE_BUCKETS, type DayRange, type Totals } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
+import type { Filters } from './dto/filters.dto.js';
+import { contactConditions, deliveryRows, hasAdFilter, observedRows, refSource, SqlParams } from './filter-sql.js';
 
-export type ObservedFilters = { page?: string; source?: string };
 export type RefTotalsRow = { source: string; ref: string; currency: string; totals: Partial<Totals> };
 export type RefDayRow = { source: string; ref: string; day: string; newContacts: number; conversions: number };
 
@@ -11,11 +12,12 @@ export type DeliveryRow = { currency: string; totals: Partial<Totals> };
 export type SeriesRow = { day: string; newContacts: number; conversions: number };
 export type SpendDayRow = { day: string; currency: string; spend: number };
 
-/**
- * A ref link's source in the ref-links report: a QR code is an m.me link, and old printed codes
- * still send MESSENGER_CODE (kept verbatim in the rollups), so both make one row per ref.
- */
-const REF_SOURCE = `CASE WHEN source = 'MESSENGER_CODE' THEN 'SHORTLINK' ELSE source END`;
+const SUMS = `sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
+  sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
+  sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue`;
+const DELIVERY_SUMS = `sum(i.spend)::float8 AS spend, sum(i.impressions)::float8 AS impressions,
+  sum(i.clicks)::float8 AS clicks, sum(i.conversations_started)::int AS started, sum(i.first_replies)::int AS first_replies,
+  sum(i.total_connections)::int AS connections, sum(i.blocks)::int AS blocks`;
 
 /** Reads the daily rollups (never the raw events): every query is by workspace and day range. */
 @Injectable()
@@ -28,17 +30,13 @@ export class MetricsRepository {
   }
 
   /** Observed totals per ref (and revenue currency) over a range. */
-  async refTotals(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefTotalsRow[]> {
+  async refTotals(workspaceId: string, range: DayRange, filters: Filters): Promise<RefTotalsRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT ${REF_SOURCE} AS source, ref, currency, sum(new_contacts)::int AS new_contacts,
-         sum(replied_new_contacts)::int AS replied, sum(converted_new_contacts)::int AS converted,
-         sum(unreachable_new_contacts)::int AS unreachable, sum(reengaged_contacts)::int AS reengaged,
-         sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
-       FROM observed_daily_ref
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
-         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR ${REF_SOURCE} = $5)
-       GROUP BY 1, ref, currency`,
-      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+      `SELECT ${refSource('o.source')} AS source, o.ref, o.currency, ${SUMS}
+       FROM ${observedRows(range, filters, p, { ref: true })}
+       WHERE o.ref <> '' GROUP BY 1, 2, 3`,
+      p.values,
     );
     return rows.map((r) => ({
       source: String(r['source']),
@@ -49,16 +47,15 @@ export class MetricsRepository {
   }
 
   /** New contacts and conversions per ref and day, for the trend lines. */
-  async refDays(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefDayRow[]> {
+  async refDays(workspaceId: string, range: DayRange, filters: Filters): Promise<RefDayRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: { source: string; ref: string; day: string; new_contacts: number; conversions: number }[] =
       await this.db.query(
-        `SELECT ${REF_SOURCE} AS source, ref, day::text AS day, sum(new_contacts)::int AS new_contacts,
-           sum(conversions)::int AS conversions
-         FROM observed_daily_ref
-         WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ref <> ''
-           AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR ${REF_SOURCE} = $5)
-         GROUP BY 1, ref, day ORDER BY day`,
-        [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+        `SELECT ${refSource('o.source')} AS source, o.ref, o.day::text AS day, sum(o.new_contacts)::int AS new_contacts,
+           sum(o.conversions)::int AS conversions
+         FROM ${observedRows(range, filters, p, { ref: true, day: true })}
+         WHERE o.ref <> '' GROUP BY 1, 2, 3 ORDER BY 3`,
+        p.values,
       );
     return rows.map((r) => ({
       source: r.source,
@@ -72,23 +69,25 @@ export class MetricsRepository {
   /**
    * The first-response histogram (libs/metrics RESPONSE_BUCKETS) over a range: per source and ref
    * when `byRef` (rows with a ref only; keyed `source\0ref`), else for the whole slice under ''.
+   * The histogram is kept per page, source and ref, not per ad: with an ad filter there is none.
    */
   async responseTotals(
     workspaceId: string,
     range: DayRange,
-    filters: ObservedFilters,
+    filters: Filters,
     byRef = false,
   ): Promise<Map<string, Partial<Totals>>> {
-    const rows: { source: string; ref: string; bucket: number; n: number }[] = await this.db.query(
-      `SELECT ${byRef ? `${REF_SOURCE} AS source, ref` : "'' AS source, '' AS ref"}, bucket, sum(contacts)::int AS n
-       FROM response_daily
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date ${byRef ? "AND ref <> ''" : ''}
-         AND ($4::text IS NULL OR page_id = $4)
-         AND ($5::text IS NULL OR ${byRef ? REF_SOURCE : 'source'} = $5)
-       GROUP BY 1, 2, 3`,
-      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
-    );
     const out = new Map<string, Partial<Totals>>();
+    if (hasAdFilter(filters)) return out;
+    const p = new SqlParams(workspaceId, range.from, range.to);
+    const rows: { source: string; ref: string; bucket: number; n: number }[] = await this.db.query(
+      `SELECT ${byRef ? `${refSource('o.source')} AS source, o.ref` : "'' AS source, '' AS ref"}, o.bucket, sum(o.contacts)::int AS n
+       FROM response_daily o
+       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date ${byRef ? "AND o.ref <> ''" : ''}
+         ${contactConditions(filters, p)}
+       GROUP BY 1, 2, 3`,
+      p.values,
+    );
     for (const r of rows) {
       const key = byRef ? `${r.source}\u0000${r.ref}` : '';
       const totals = out.get(key) ?? {};
@@ -100,16 +99,11 @@ export class MetricsRepository {
   }
 
   /** Observed totals over a range, revenue apart per currency ('' for rows without revenue). */
-  async observedTotals(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<RefTotalsRow[]> {
+  async observedTotals(workspaceId: string, range: DayRange, filters: Filters): Promise<RefTotalsRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT currency, sum(new_contacts)::int AS new_contacts, sum(replied_new_contacts)::int AS replied,
-         sum(converted_new_contacts)::int AS converted, sum(unreachable_new_contacts)::int AS unreachable,
-         sum(reengaged_contacts)::int AS reengaged, sum(conversions)::int AS conversions, sum(revenue)::float8 AS revenue
-       FROM observed_daily_ref
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
-         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
-       GROUP BY currency`,
-      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+      `SELECT o.currency, ${SUMS} FROM ${observedRows(range, filters, p)} GROUP BY 1`,
+      p.values,
     );
     return rows.map((r) => ({
       source: '',
@@ -123,32 +117,26 @@ export class MetricsRepository {
    * New contacts the ads brought, by the currency of the ad's account (what their spend is in);
    * '' for ads not synced yet.
    */
-  async adContactsByCurrency(
-    workspaceId: string,
-    range: DayRange,
-    filters: ObservedFilters,
-  ): Promise<Map<string, number>> {
+  async adContactsByCurrency(workspaceId: string, range: DayRange, filters: Filters): Promise<Map<string, number>> {
+    const p = new SqlParams(workspaceId);
     const rows: { currency: string; n: number }[] = await this.db.query(
       `SELECT coalesce(a.currency, '') AS currency, sum(o.new_contacts)::int AS n
-       FROM ${adArrivals(3)} o
+       FROM ${observedRows(range, filters, p, { adArrivals: true })}
        LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id
        LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
-       WHERE o.workspace_id = $1 AND o.source = 'ADS' AND ($2::text IS NULL OR o.page_id = $2)
+       WHERE o.source = 'ADS'
        GROUP BY 1`,
-      [workspaceId, filters.page ?? null, ...weekSplit(range)],
+      p.values,
     );
     return new Map(rows.map((r) => [r.currency, r.n]));
   }
 
   /** Delivery and Meta-reported totals per currency, days in each ad account's time zone. */
-  async deliveryTotals(workspaceId: string, range: DayRange): Promise<DeliveryRow[]> {
+  async deliveryTotals(workspaceId: string, range: DayRange, filters: Filters): Promise<DeliveryRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks,
-         sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
-         sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ad_insight_campaign_daily WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
-       GROUP BY currency`,
-      [workspaceId, range.from, range.to],
+      `SELECT i.currency, ${DELIVERY_SUMS} FROM ${deliveryRows(range, filters, p)} GROUP BY 1`,
+      p.values,
     );
     return rows.map((r) => ({
       currency: String(r['currency']),
@@ -156,42 +144,39 @@ export class MetricsRepository {
     }));
   }
 
-  async observedSeries(workspaceId: string, range: DayRange, filters: ObservedFilters): Promise<SeriesRow[]> {
+  async observedSeries(workspaceId: string, range: DayRange, filters: Filters): Promise<SeriesRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: { day: string; new_contacts: number; conversions: number }[] = await this.db.query(
-      `SELECT day::text AS day, sum(new_contacts)::int AS new_contacts, sum(conversions)::int AS conversions
-       FROM observed_daily_ref
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date
-         AND ($4::text IS NULL OR page_id = $4) AND ($5::text IS NULL OR source = $5)
-       GROUP BY day`,
-      [workspaceId, range.from, range.to, filters.page ?? null, filters.source ?? null],
+      `SELECT o.day::text AS day, sum(o.new_contacts)::int AS new_contacts, sum(o.conversions)::int AS conversions
+       FROM ${observedRows(range, filters, p, { day: true })} GROUP BY 1`,
+      p.values,
     );
     return rows.map((r) => ({ day: r.day, newContacts: r.new_contacts, conversions: r.conversions }));
   }
 
-  async spendSeries(workspaceId: string, range: DayRange): Promise<SpendDayRow[]> {
+  async spendSeries(workspaceId: string, range: DayRange, filters: Filters): Promise<SpendDayRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: { day: string; currency: string; spend: number }[] = await this.db.query(
-      `SELECT day::text AS day, currency, sum(spend)::float8 AS spend FROM ad_insight_campaign_daily
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY day, currency`,
-      [workspaceId, range.from, range.to],
+      `SELECT i.day::text AS day, i.currency, sum(i.spend)::float8 AS spend FROM ${deliveryRows(range, filters, p)}
+       GROUP BY 1, 2`,
+      p.values,
     );
     return rows;
   }
 
-  /** Delivery and Meta-reported totals per ad object of a level (and currency), optionally under a parent. */
+  /** Delivery and Meta-reported totals per ad object of a level (and currency). */
   async deliveryByObject(
     workspaceId: string,
     level: AdLevel,
     range: DayRange,
-    parent?: AdParent,
+    filters: Filters,
   ): Promise<ObjectTotalsRow[]> {
+    const p = new SqlParams(workspaceId);
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT ${COLUMN[level]} AS id, currency, sum(spend)::float8 AS spend, sum(impressions)::float8 AS impressions,
-         sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started, sum(first_replies)::int AS first_replies,
-         sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ${level === 'campaign' && !parent ? 'ad_insight_campaign_daily' : 'ad_insight_daily'}
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR ${parent ? COLUMN[parent.level] : "''"} = $4)
+      `SELECT i.${COLUMN[level]} AS id, i.currency, ${DELIVERY_SUMS}
+       FROM ${deliveryRows(range, filters, p, { finer: level !== 'campaign' })}
        GROUP BY 1, 2`,
-      [workspaceId, range.from, range.to, parent?.id ?? null],
+      p.values,
     );
     return rows.map((r) => ({
       id: String(r['id']),
@@ -205,25 +190,44 @@ export class MetricsRepository {
     workspaceId: string,
     level: AdLevel,
     range: DayRange,
-    parent?: AdParent,
+    filters: Filters,
   ): Promise<ObjectTotalsRow[]> {
-    const column = level === 'ad' ? 'ad.id' : `ad.${COLUMN[level]}`;
-    const parentColumn = parent ? (parent.level === 'ad' ? 'ad.id' : `ad.${COLUMN[parent.level]}`) : "''";
+    const p = new SqlParams(workspaceId);
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT ${column} AS id, o.currency, sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
-         sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
-         sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
-       FROM ${adArrivals(3)} o
+      `SELECT ${level === 'ad' ? 'ad.id' : `ad.${COLUMN[level]}`} AS id, o.currency, ${SUMS}
+       FROM ${observedRows(range, filters, p, { adArrivals: true })}
        JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       WHERE o.workspace_id = $1 AND o.source = 'ADS' AND ($2::text IS NULL OR ${parentColumn} = $2)
+       WHERE o.source = 'ADS'
        GROUP BY 1, 2`,
-      [workspaceId, parent?.id ?? null, ...weekSplit(range)],
+      p.values,
     );
     return rows.map((r) => ({
       id: String(r['id']),
       currency: String(r['currency']),
       totals: observedTotalsOf(r),
     }));
+  }
+
+  /**
+   * 404 for a filter naming what this workspace does not have (another workspace's ids included),
+   * with the parameter and the id in the sentence.
+   */
+  async checkFilters(workspaceId: string, filters: Filters): Promise<void> {
+    const wanted: { name: keyof Filters; what: string; sql: string }[] = [
+      { name: 'account', what: 'ad account', sql: `SELECT 1 FROM ad_account WHERE workspace_id = $1 AND id = $2` },
+      { name: 'page', what: 'page', sql: `SELECT 1 FROM messenger_page WHERE workspace_id = $1 AND page_id = $2` },
+      ...(['campaign', 'adset', 'ad'] as const).map((level) => ({
+        name: level,
+        what: level === 'adset' ? 'ad set' : level,
+        sql: `SELECT 1 FROM ad_object WHERE workspace_id = $1 AND id = $2 AND level = '${level}'`,
+      })),
+    ];
+    for (const { name, what, sql } of wanted) {
+      const id = filters[name];
+      if (id === undefined) continue;
+      const found = await this.db.query(sql, [workspaceId, id]);
+      if (found.length === 0) throw new NotFoundException(`${name}: this workspace has no ${what} ${id}.`);
+    }
   }
 
   /** Names, statuses and account currencies of ad objects. */
@@ -290,33 +294,4 @@ export function deliveryTotalsOf(r: SqlRow): Partial<Totals> {
     messagingConnections: Number(r['connections']),
     metaBlocks: Number(r['blocks']),
   };
-}
-
-/**
- * Observed rows of ad arrivals (with an ad, or from ads) over a range, as few as can be: whole weeks
- * (Monday to Sunday) from the weekly rollup, the days left at either end from the daily one. Takes
- * six parameters from $first on: weekSplit(range).
- */
-export function adArrivals(first: number): string {
-  const [w1, w2, d1, d2, d3, d4] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}::date`);
-  const counts = `new_contacts, replied_new_contacts, converted_new_contacts, unreachable_new_contacts,
-    reengaged_contacts, conversions, revenue`;
-  return `(SELECT workspace_id, page_id, source, ad_id, currency, ${counts} FROM observed_weekly_ad
-      WHERE workspace_id = $1 AND week BETWEEN ${w1} AND ${w2}
-    UNION ALL
-    SELECT workspace_id, page_id, source, ad_id, currency, ${counts} FROM observed_daily
-      WHERE workspace_id = $1 AND (ad_id <> '' OR source = 'ADS')
-        AND (day BETWEEN ${d1} AND ${d2} OR day BETWEEN ${d3} AND ${d4}))`;
-}
-
-/** A range's whole weeks (first and last Monday) and the days before and after them, for adArrivals. */
-export function weekSplit(range: DayRange): [string, string, string, string, string, string] {
-  const DAY = 86_400_000;
-  const from = Date.parse(`${range.from}T00:00:00Z`);
-  const to = Date.parse(`${range.to}T00:00:00Z`);
-  const firstMonday = from + ((8 - new Date(from).getUTCDay()) % 7) * DAY;
-  const lastMonday = to - (new Date(to).getUTCDay() + 6) * DAY;
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  if (firstMonday > lastMonday) return [iso(to + DAY), iso(to), range.from, range.to, range.from, range.to];
-  return [iso(firstMonday), iso(lastMonday), range.from, iso(firstMonday - DAY), iso(lastMonday + 7 * DAY), range.to];
 }

@@ -12,7 +12,10 @@ import {
 } from '@ctm/metrics';
 import { ReachService, type ReachReport, type ReachStatus } from '../ads-sync/reach.service.js';
 import type { FiguresQuery } from './dto/figures-query.dto.js';
-import { MetricsRepository, type ObservedFilters } from './metrics.repository.js';
+import type { Filters } from './dto/filters.dto.js';
+import { valueOf } from './ad-rows.service.js';
+import { deliveryApplies } from './filter-sql.js';
+import { MetricsRepository } from './metrics.repository.js';
 
 /** Observed figures: in the workspace's time zone, any currency apart. */
 export const OBSERVED_METRICS: MetricId[] = [
@@ -68,19 +71,23 @@ export class OverviewService {
   ) {}
 
   async report(workspaceId: string, query: FiguresQuery): Promise<Overview> {
-    const filters: ObservedFilters = { page: query.page, source: query.source };
+    const filters: Filters = query.filters ?? {};
+    await this.repo.checkFilters(workspaceId, filters);
+    const delivery = deliveryApplies(filters);
     const [timeZone, now, before, observedDays, spendDays, reach] = await Promise.all([
       this.repo.timeZone(workspaceId),
       this.figures(workspaceId, query.range, filters),
       query.comparison ? this.figures(workspaceId, query.comparison, filters) : Promise.resolve(null),
       this.repo.observedSeries(workspaceId, query.range, filters),
-      this.repo.spendSeries(workspaceId, query.range),
-      this.reach.forRange(workspaceId, query.range),
+      this.repo.spendSeries(workspaceId, query.range, filters),
+      delivery && !filters.campaign && !filters.adset && !filters.ad
+        ? this.reach.forRange(workspaceId, query.range)
+        : null,
     ]);
     const figure = (id: MetricId, t: Totals, p: Totals | null | undefined) =>
       compare(
-        metric(id).value(t),
-        p ? metric(id).value(p) : before ? metric(id).value(emptyTotals()) : null,
+        valueOf(id, t, delivery),
+        p ? valueOf(id, p, delivery) : before ? valueOf(id, emptyTotals(), delivery) : null,
         metric(id).better,
       );
     const currencies = [...new Set([...now.byCurrency.keys(), ...(before?.byCurrency.keys() ?? [])])].sort();
@@ -98,7 +105,9 @@ export class OverviewService {
             figure(id, now.byCurrency.get(currency) ?? emptyTotals(), before?.byCurrency.get(currency)),
           ]),
         ),
-        reach: reachOfCurrency(reach, currency),
+        reach: reach
+          ? reachOfCurrency(reach, currency, filters.account)
+          : { value: null, status: 'unavailable' as const },
       })),
       series: daysOf(query.range).map((day) => ({
         day,
@@ -113,12 +122,12 @@ export class OverviewService {
   private async figures(
     workspaceId: string,
     range: DayRange,
-    filters: ObservedFilters,
+    filters: Filters,
   ): Promise<{ observed: Totals; byCurrency: Map<string, Totals> }> {
     const [observed, fromAds, delivery, responses] = await Promise.all([
       this.repo.observedTotals(workspaceId, range, filters),
       this.repo.adContactsByCurrency(workspaceId, range, filters),
-      this.repo.deliveryTotals(workspaceId, range),
+      this.repo.deliveryTotals(workspaceId, range, filters),
       this.repo.responseTotals(workspaceId, range, filters),
     ]);
     const byCurrency = new Map<string, Totals>();
@@ -136,8 +145,14 @@ export class OverviewService {
 }
 
 /** The reach of a currency's accounts: their sum once all are ready; else the least ready status. */
-function reachOfCurrency(report: ReachReport, currency: string): { value: number | null; status: ReachStatus } {
-  const accounts = [...report.accounts.values()].filter((a) => a.currency === currency);
+function reachOfCurrency(
+  report: ReachReport,
+  currency: string,
+  account?: string,
+): { value: number | null; status: ReachStatus } {
+  const accounts = [...report.accounts.entries()]
+    .filter(([id, a]) => a.currency === currency && (!account || id === account))
+    .map(([, a]) => a);
   if (accounts.length === 0) return { value: null, status: 'unavailable' };
   if (accounts.some((a) => a.status === 'pending')) return { value: null, status: 'pending' };
   if (accounts.some((a) => a.status === 'unavailable')) return { value: null, status: 'unavailable' };

@@ -1,7 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayRange } from '@ctm/metrics';
+import { shiftDay, type DayRange } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
+import type { Filters } from './dto/filters.dto.js';
+import { deliveryRows, hasAdFilter, observedRows, SqlParams } from './filter-sql.js';
+import { MetricsRepository } from './metrics.repository.js';
 
 /** Observed vs Meta-reported for one ad (over the range) or one day (of one ad). */
 export type ReconciliationRow = {
@@ -48,31 +51,30 @@ type Counts = { meta: number; observedNew: number; reengaged: number };
  */
 @Injectable()
 export class ReconciliationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MetricsRepository,
+  ) {}
 
-  async report(workspaceId: string, range: DayRange, ad?: string, campaign?: string): Promise<Reconciliation> {
-    if (ad) await this.mustExist(workspaceId, ad, 'ad');
-    if (campaign) await this.mustExist(workspaceId, campaign, 'campaign');
+  async report(workspaceId: string, range: DayRange, filters: Filters = {}): Promise<Reconciliation> {
+    await this.repo.checkFilters(workspaceId, filters);
+    const ad = filters.ad;
     const by = ad ? 'day' : 'ad';
-    const keyMeta = by === 'day' ? 'i.day::text' : 'i.ad_id';
-    const keyObserved = by === 'day' ? 'o.day::text' : 'o.ad_id';
-    const params = [workspaceId, range.from, range.to, ad ?? null, campaign ?? null];
+    const m = new SqlParams(workspaceId);
     const meta: { key: string; n: number }[] = await this.db.query(
-      `SELECT ${keyMeta} AS key, sum(i.conversations_started)::int AS n
-       FROM ad_insight_daily i
-       WHERE i.workspace_id = $1 AND i.day BETWEEN $2::date AND $3::date
-         AND ($4::text IS NULL OR i.ad_id = $4) AND ($5::text IS NULL OR i.campaign_id = $5)
+      `SELECT ${by === 'day' ? 'i.day::text' : 'i.ad_id'} AS key, sum(i.conversations_started)::int AS n
+       FROM ${deliveryRows(range, filters, m, { finer: true })}
        GROUP BY 1`,
-      params,
+      m.values,
     );
+    const o = new SqlParams(workspaceId);
     const observed: { key: string; new_contacts: number; reengaged: number }[] = await this.db.query(
-      `SELECT ${keyObserved} AS key, sum(o.new_contacts)::int AS new_contacts, sum(o.reengaged_contacts)::int AS reengaged
-       FROM observed_daily o
-       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND o.source = 'ADS' AND o.ad_id <> ''
-         AND ($4::text IS NULL OR o.ad_id = $4) AND ($5::text IS NULL OR ad.campaign_id = $5)
+      `SELECT ${by === 'day' ? 'o.day::text' : 'o.ad_id'} AS key, sum(o.new_contacts)::int AS new_contacts,
+         sum(o.reengaged_contacts)::int AS reengaged
+       FROM ${observedRows(range, filters, o, { day: true, adArrivals: true })}
+       WHERE o.source = 'ADS' AND o.ad_id <> ''
        GROUP BY 1`,
-      params,
+      o.values,
     );
     const counts = new Map<string, Counts>();
     const at = (key: string) => {
@@ -110,8 +112,8 @@ export class ReconciliationService {
       { metaConversationsStarted: 0, observedNewContacts: 0, observedReengaged: 0, gap: 0 },
     );
     const timeZones = await this.timeZones(workspaceId);
-    const causes = await this.causes(workspaceId, range, timeZones, totals, rows, by, !!(ad || campaign));
-    const before = await this.beforeWebhooks(workspaceId, range, ad, campaign);
+    const causes = await this.causes(workspaceId, range, timeZones, totals, rows, by, hasAdFilter(filters));
+    const before = await this.beforeWebhooks(workspaceId, range, filters);
     if (before) causes.unshift(before);
     return { range, by, ad: ad ?? null, timeZones, totals, causes, rows };
   }
@@ -184,8 +186,7 @@ export class ReconciliationService {
   private async beforeWebhooks(
     workspaceId: string,
     range: DayRange,
-    ad?: string,
-    campaign?: string,
+    filters: Filters,
   ): Promise<ReconciliationCause | null> {
     const [{ first }] = await this.db.query(
       `SELECT min(day)::text AS first FROM observed_daily_ref WHERE workspace_id = $1 AND new_contacts > 0`,
@@ -193,11 +194,13 @@ export class ReconciliationService {
     );
     if (first !== null && first <= range.from) return null;
     const until = first === null ? range.to : first;
+    // the days before the first contact: up to the range's end, or the day before that contact
+    const p = new SqlParams(workspaceId);
+    const dayBefore = first === null ? until : shiftDay(until, -1);
+    const days = { from: range.from, to: dayBefore < range.to ? dayBefore : range.to };
     const [{ n }] = await this.db.query(
-      `SELECT coalesce(sum(conversations_started), 0)::int AS n FROM ad_insight_daily
-       WHERE workspace_id = $1 AND day >= $2::date AND day ${first === null ? '<=' : '<'} $3::date
-         AND ($4::text IS NULL OR ad_id = $4) AND ($5::text IS NULL OR campaign_id = $5)`,
-      [workspaceId, range.from, until, ad ?? null, campaign ?? null],
+      `SELECT coalesce(sum(i.conversations_started), 0)::int AS n FROM ${deliveryRows(days, filters, p, { finer: true })}`,
+      p.values,
     );
     if (n === 0) return null;
     return {
@@ -208,15 +211,6 @@ export class ReconciliationService {
           ? `No contact has arrived through the webhooks yet: Meta's ${n} conversations started in these days cannot be matched. Check that the pages are connected and subscribed.`
           : `The webhooks showed their first contact on ${first}: Meta's ${n} conversations started before that day cannot be matched (the insights were synced further back than the messages were received).`,
     };
-  }
-
-  private async mustExist(workspaceId: string, id: string, level: 'ad' | 'campaign'): Promise<void> {
-    const rows = await this.db.query(`SELECT 1 FROM ad_object WHERE workspace_id = $1 AND id = $2 AND level = $3`, [
-      workspaceId,
-      id,
-      level,
-    ]);
-    if (rows.length === 0) throw new NotFoundException(`${level}: this workspace has no ${level} ${id}.`);
   }
 
   private async names(

@@ -53,7 +53,8 @@ export class RefLinksService {
   constructor(private readonly repo: MetricsRepository) {}
 
   async report(workspaceId: string, query: FiguresQuery): Promise<RefLinksReport> {
-    const filters = { page: query.page, source: query.source };
+    const filters = query.filters ?? {};
+    await this.repo.checkFilters(workspaceId, filters);
     const [timeZone, current, previous, days, responses, responsesBefore] = await Promise.all([
       this.repo.timeZone(workspaceId),
       this.repo.refTotals(workspaceId, query.range, filters),

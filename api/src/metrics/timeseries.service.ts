@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { emptyTotals, metric, TOTALS, type MetricId, type Totals } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
 import type { TimeseriesQuery } from './dto/timeseries-query.dto.js';
-import { deliveryTotalsOf, observedTotalsOf } from './metrics.repository.js';
+import { filtersOf, type Filters } from './dto/filters.dto.js';
+import { deliveryApplies, deliveryRows, observedRows, SqlParams } from './filter-sql.js';
+import { deliveryTotalsOf, MetricsRepository, observedTotalsOf } from './metrics.repository.js';
 
 export type Series = {
   /** the campaign, ad, ref or source; null without groupBy */
@@ -25,7 +27,10 @@ export type Timeseries = {
 /** GET /api/timeseries: a metric per day, week or month, from the daily rollups and insights. */
 @Injectable()
 export class TimeseriesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MetricsRepository,
+  ) {}
 
   async report(workspaceId: string, q: TimeseriesQuery): Promise<Timeseries> {
     const m = metric(q.metric);
@@ -41,10 +46,16 @@ export class TimeseriesService {
       throw new BadRequestException(
         `groupBy: ${q.metric} cannot be grouped by ${q.groupBy}: it needs spend or Meta's counts, which belong to ads`,
       );
+    const filters = filtersOf(q);
+    if (needsDelivery && !deliveryApplies(filters))
+      throw new BadRequestException(
+        `metric: ${q.metric} needs spend or Meta's counts, which Meta reports per ad, not per page, source or ref: drop those filters or pick an observed metric`,
+      );
+    await this.repo.checkFilters(workspaceId, filters);
     const [[{ time_zone: timeZone }], delivered, observed, periods] = await Promise.all([
       this.db.query(`SELECT time_zone FROM workspace WHERE id = $1`, [workspaceId]),
-      needsDelivery ? this.delivery(workspaceId, q) : [],
-      needsObserved ? this.observed(workspaceId, q, money) : [],
+      needsDelivery ? this.delivery(workspaceId, q, filters) : [],
+      needsObserved ? this.observed(workspaceId, q, filters, money) : [],
       this.periods(q),
     ]);
     const cells = new Map<string, { group: string | null; currency: string | null; period: string; totals: Totals }>();
@@ -92,15 +103,16 @@ export class TimeseriesService {
     return rows.map((r) => r.period);
   }
 
-  private async delivery(workspaceId: string, q: TimeseriesQuery) {
-    const grp = q.groupBy === 'campaign' ? 'campaign_id' : q.groupBy === 'ad' ? 'ad_id' : 'NULL::text';
+  private async delivery(workspaceId: string, q: TimeseriesQuery, filters: Filters) {
+    const grp = q.groupBy === 'campaign' ? 'i.campaign_id' : q.groupBy === 'ad' ? 'i.ad_id' : 'NULL::text';
+    const p = new SqlParams(workspaceId, q.interval);
     const rows: Record<string, string | number | null>[] = await this.db.query(
-      `SELECT date_trunc($4, day)::date::text AS period, ${grp} AS grp, currency, sum(spend)::float8 AS spend,
-         sum(impressions)::float8 AS impressions, sum(clicks)::float8 AS clicks, sum(conversations_started)::int AS started,
-         sum(first_replies)::int AS first_replies, sum(total_connections)::int AS connections, sum(blocks)::int AS blocks
-       FROM ${q.groupBy === 'ad' ? 'ad_insight_daily' : 'ad_insight_campaign_daily'}
-       WHERE workspace_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
-      [workspaceId, q.from, q.to, q.interval],
+      `SELECT date_trunc($2, i.day)::date::text AS period, ${grp} AS grp, i.currency, sum(i.spend)::float8 AS spend,
+         sum(i.impressions)::float8 AS impressions, sum(i.clicks)::float8 AS clicks, sum(i.conversations_started)::int AS started,
+         sum(i.first_replies)::int AS first_replies, sum(i.total_connections)::int AS connections, sum(i.blocks)::int AS blocks
+       FROM ${deliveryRows({ from: q.from, to: q.to }, filters, p, { finer: q.groupBy === 'ad' })}
+       GROUP BY 1, 2, 3`,
+      p.values,
     );
     return rows.map((r) => ({
       period: String(r['period']),
@@ -114,7 +126,7 @@ export class TimeseriesService {
    * Observed totals per period and group. For a money metric (cost per new contact, ROAS) only
    * arrivals from ads count, filed under their account's currency; revenue under its own.
    */
-  private async observed(workspaceId: string, q: TimeseriesQuery, money: boolean) {
+  private async observed(workspaceId: string, q: TimeseriesQuery, filters: Filters, money: boolean) {
     const grp =
       q.groupBy === 'campaign'
         ? 'ad.campaign_id'
@@ -127,24 +139,24 @@ export class TimeseriesService {
               : 'NULL::text';
     // counts by source or ref need neither the ad nor its account's currency: the rollup without the ad
     const byRef = !money && q.groupBy !== 'campaign' && q.groupBy !== 'ad';
+    const p = new SqlParams(workspaceId, q.interval);
     const rows: Record<string, string | number | null>[] = await this.db.query(
-      `SELECT date_trunc($4, o.day)::date::text AS period, ${grp} AS grp,
+      `SELECT date_trunc($2, o.day)::date::text AS period, ${grp} AS grp,
          ${byRef ? 'NULL::text' : "CASE WHEN o.currency <> '' THEN o.currency ELSE a.currency END"} AS currency,
          sum(o.new_contacts)::int AS new_contacts, sum(o.replied_new_contacts)::int AS replied,
          sum(o.converted_new_contacts)::int AS converted, sum(o.unreachable_new_contacts)::int AS unreachable,
          sum(o.reengaged_contacts)::int AS reengaged, sum(o.conversions)::int AS conversions, sum(o.revenue)::float8 AS revenue
-       FROM ${
+       FROM ${observedRows({ from: q.from, to: q.to }, filters, p, { day: true, adColumn: !byRef })}
+       ${
          byRef
-           ? 'observed_daily_ref o'
-           : `observed_daily o
-       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
+           ? ''
+           : `LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
        LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id`
        }
-       WHERE o.workspace_id = $1 AND o.day BETWEEN $2::date AND $3::date AND ($5::text IS NULL OR o.page_id = $5)
-         AND ($6::boolean IS FALSE OR o.source = 'ADS' OR o.currency <> '')
-         AND ($7::text IS NULL OR ${grp} IS NOT NULL)
+       WHERE (${money ? 'false' : 'true'} OR o.source = 'ADS' OR o.currency <> '')
+         ${q.groupBy ? `AND ${grp} IS NOT NULL` : ''}
        GROUP BY 1, 2, 3`,
-      [workspaceId, q.from, q.to, q.interval, q.page ?? null, money, q.groupBy ?? null],
+      p.values,
     );
     return rows.map((r) => ({
       period: String(r['period']),

@@ -119,7 +119,7 @@ describe.each(databaseKinds)('GET /api/reconciliation and /api/cohorts on %s', (
     const [{ id: ws }] = await running.sql.query(`SELECT id FROM workspace WHERE slug = 'default'`);
     const early = await running.app
       .get(CohortsService)
-      .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 2, Date.parse('2026-11-02T18:00:00Z'));
+      .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 2, {}, Date.parse('2026-11-02T18:00:00Z'));
     expect(early.rows[0]!.curve.map((p) => [p.day, p.eligible, p.converted])).toEqual([
       [0, 2, 0],
       [1, 1, 0],
@@ -128,7 +128,7 @@ describe.each(databaseKinds)('GET /api/reconciliation and /api/cohorts on %s', (
     // a day later, the contact of 11-01 (who bought a day after first writing) counts at day 1
     const later = await running.app
       .get(CohortsService)
-      .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 1, Date.parse('2026-11-03T08:00:00Z'));
+      .report(ws, 'source', { from: '2026-10-31', to: '2026-11-02' }, 1, {}, Date.parse('2026-11-03T08:00:00Z'));
     expect(later.rows[0]!.curve.map((p) => [p.day, p.eligible, p.converted])).toEqual([
       [0, 4, 0],
       [1, 2, 1],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { AdsRepository } from '../../src/ads-sync/ads.repository.js';
 import type { InsightRow } from '../../src/ads-sync/insight-row.js';
 import { MessengerRepository } from '../../src/messenger/messenger.repository.js';
-import { weekSplit } from '../../src/metrics/metrics.repository.js';
+import { weekSplit } from '../../src/metrics/filter-sql.js';
 import { createTestDatabase, databaseKinds, testDataSource, type TestDatabase } from '../support/test-database.js';
 
 const COUNTS = `sum(new_contacts)::int AS n, sum(replied_new_contacts)::int AS r, sum(converted_new_contacts)::int AS c,

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { compare } from './compare.js';
-import { METRIC_IDS, isMetricId, metric } from './definitions.js';
+import { METRIC_IDS, isMetricId, metric, readsDelivery } from './definitions.js';
 import { addTotals, emptyTotals } from './totals.js';
 
 test('ratios are taken after summing, never averaged', () => {
@@ -41,4 +41,21 @@ test('a change is good news by the metric’s direction', () => {
   expect(compare(5, 5, 'higher')).toMatchObject({ improved: null });
   expect(compare(100, 80, 'neither')).toMatchObject({ improved: null });
   expect(compare(null, 3, 'higher')).toMatchObject({ change: null, improved: null });
+});
+
+describe('which metrics need delivery figures', () => {
+  it.each([
+    ['spend', true],
+    ['ctr', true],
+    ['costPerNewContact', true],
+    ['roas', true],
+    ['conversationsStarted', true],
+    ['newContacts', false],
+    ['conversionRate', false],
+    ['revenue', false],
+    ['blockRate', false],
+    ['medianFirstResponse', false],
+  ] as const)('%s: %s', (id, expected) => {
+    expect(readsDelivery(id)).toBe(expected);
+  });
 });

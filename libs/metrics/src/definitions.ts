@@ -1,5 +1,5 @@
 import { medianFromBuckets, RESPONSE_BUCKETS } from './response-time.js';
-import type { TotalName, Totals } from './totals.js';
+import { DELIVERY_TOTALS, type TotalName, type Totals } from './totals.js';
 
 export type MetricUnit = 'count' | 'money' | 'ratio' | 'multiple' | 'duration_ms';
 /** Which way is good: a marketer wants conversion rate up and cost per contact down. */
@@ -17,18 +17,17 @@ export type MetricDefinition = {
   unit: MetricUnit;
   better: Better;
   source: MetricSource;
+  /** The totals the value is computed from. */
+  reads: readonly TotalName[];
   /** The value for a slice's totals; null where it is undefined (a ratio over zero). */
   value(t: Totals): number | null;
 };
 
-const total =
-  (name: TotalName) =>
-  (t: Totals): number =>
-    t[name];
-const ratio =
-  (num: TotalName, den: TotalName, scale = 1) =>
-  (t: Totals): number | null =>
-    t[den] > 0 ? (t[num] / t[den]) * scale : null;
+const total = (name: TotalName) => ({ reads: [name], value: (t: Totals): number => t[name] });
+const ratio = (num: TotalName, den: TotalName, scale = 1) => ({
+  reads: [num, den],
+  value: (t: Totals): number | null => (t[den] > 0 ? (t[num] / t[den]) * scale : null),
+});
 
 /** Every metric, defined once: the API computes, the dashboard and the reports label and format with these. */
 export const METRICS = {
@@ -39,7 +38,7 @@ export const METRICS = {
     unit: 'money',
     better: 'neither',
     source: 'delivery',
-    value: total('spend'),
+    ...total('spend'),
   },
   impressions: {
     label: 'Impressions',
@@ -48,7 +47,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'delivery',
-    value: total('impressions'),
+    ...total('impressions'),
   },
   clicks: {
     label: 'Clicks',
@@ -57,7 +56,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'delivery',
-    value: total('clicks'),
+    ...total('clicks'),
   },
   ctr: {
     label: 'CTR',
@@ -66,7 +65,7 @@ export const METRICS = {
     unit: 'ratio',
     better: 'higher',
     source: 'delivery',
-    value: ratio('clicks', 'impressions'),
+    ...ratio('clicks', 'impressions'),
   },
   cpm: {
     label: 'CPM',
@@ -75,7 +74,7 @@ export const METRICS = {
     unit: 'money',
     better: 'lower',
     source: 'delivery',
-    value: ratio('spend', 'impressions', 1000),
+    ...ratio('spend', 'impressions', 1000),
   },
   cpc: {
     label: 'CPC',
@@ -84,7 +83,7 @@ export const METRICS = {
     unit: 'money',
     better: 'lower',
     source: 'delivery',
-    value: ratio('spend', 'clicks'),
+    ...ratio('spend', 'clicks'),
   },
   conversationsStarted: {
     label: 'Conversations started (Meta)',
@@ -93,7 +92,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'meta',
-    value: total('conversationsStarted'),
+    ...total('conversationsStarted'),
   },
   firstReplies: {
     label: 'First replies (Meta)',
@@ -102,7 +101,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'meta',
-    value: total('firstReplies'),
+    ...total('firstReplies'),
   },
   messagingConnections: {
     label: 'Messaging connections (Meta)',
@@ -111,7 +110,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'meta',
-    value: total('messagingConnections'),
+    ...total('messagingConnections'),
   },
   metaBlocks: {
     label: 'Blocks (Meta)',
@@ -120,7 +119,7 @@ export const METRICS = {
     unit: 'count',
     better: 'lower',
     source: 'meta',
-    value: total('metaBlocks'),
+    ...total('metaBlocks'),
   },
   costPerConversationStarted: {
     label: 'Cost per conversation started (Meta)',
@@ -129,7 +128,7 @@ export const METRICS = {
     unit: 'money',
     better: 'lower',
     source: 'meta',
-    value: ratio('spend', 'conversationsStarted'),
+    ...ratio('spend', 'conversationsStarted'),
   },
   newContacts: {
     label: 'New contacts',
@@ -138,7 +137,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'observed',
-    value: total('newContacts'),
+    ...total('newContacts'),
   },
   reengagedContacts: {
     label: 'Re-engaged contacts',
@@ -147,7 +146,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'observed',
-    value: total('reengagedContacts'),
+    ...total('reengagedContacts'),
   },
   costPerNewContact: {
     label: 'Cost per new contact',
@@ -156,7 +155,7 @@ export const METRICS = {
     unit: 'money',
     better: 'lower',
     source: 'observed',
-    value: ratio('spend', 'newContacts'),
+    ...ratio('spend', 'newContacts'),
   },
   replyRate: {
     label: 'Reply rate',
@@ -165,7 +164,7 @@ export const METRICS = {
     unit: 'ratio',
     better: 'higher',
     source: 'observed',
-    value: ratio('repliedNewContacts', 'newContacts'),
+    ...ratio('repliedNewContacts', 'newContacts'),
   },
   conversions: {
     label: 'Conversions',
@@ -174,7 +173,7 @@ export const METRICS = {
     unit: 'count',
     better: 'higher',
     source: 'observed',
-    value: total('conversions'),
+    ...total('conversions'),
   },
   conversionRate: {
     label: 'Conversion rate',
@@ -183,7 +182,7 @@ export const METRICS = {
     unit: 'ratio',
     better: 'higher',
     source: 'observed',
-    value: ratio('convertedNewContacts', 'newContacts'),
+    ...ratio('convertedNewContacts', 'newContacts'),
   },
   revenue: {
     label: 'Revenue',
@@ -192,7 +191,7 @@ export const METRICS = {
     unit: 'money',
     better: 'higher',
     source: 'observed',
-    value: total('revenue'),
+    ...total('revenue'),
   },
   roas: {
     label: 'ROAS',
@@ -201,7 +200,7 @@ export const METRICS = {
     unit: 'multiple',
     better: 'higher',
     source: 'observed',
-    value: ratio('revenue', 'spend'),
+    ...ratio('revenue', 'spend'),
   },
   blocks: {
     label: 'Blocks',
@@ -210,7 +209,7 @@ export const METRICS = {
     unit: 'count',
     better: 'lower',
     source: 'observed',
-    value: total('unreachableNewContacts'),
+    ...total('unreachableNewContacts'),
   },
   blockRate: {
     label: 'Block rate',
@@ -219,7 +218,7 @@ export const METRICS = {
     unit: 'ratio',
     better: 'lower',
     source: 'observed',
-    value: ratio('unreachableNewContacts', 'newContacts'),
+    ...ratio('unreachableNewContacts', 'newContacts'),
   },
   medianFirstResponse: {
     label: 'Median first response',
@@ -229,7 +228,8 @@ export const METRICS = {
     unit: 'duration_ms',
     better: 'lower',
     source: 'observed',
-    value: (t) => medianFromBuckets(RESPONSE_BUCKETS.map((b) => t[b.total])),
+    reads: RESPONSE_BUCKETS.map((b) => b.total),
+    value: (t: Totals) => medianFromBuckets(RESPONSE_BUCKETS.map((b) => t[b.total])),
   },
 } satisfies Record<string, Omit<MetricDefinition, 'id'>>;
 
@@ -242,4 +242,12 @@ export function metric(id: MetricId): MetricDefinition {
 
 export function isMetricId(id: string): id is MetricId {
   return Object.hasOwn(METRICS, id);
+}
+
+/**
+ * Whether a metric needs Meta's delivery figures (spend, impressions, Meta's counts). Those belong
+ * to ads: a slice of contacts by page, source or ref has none, so such a metric is undefined there.
+ */
+export function readsDelivery(id: MetricId): boolean {
+  return METRICS[id].reads.some((name) => (DELIVERY_TOTALS as readonly string[]).includes(name));
 }

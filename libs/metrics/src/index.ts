@@ -1,9 +1,10 @@
-export { TOTALS, emptyTotals, addTotals, type TotalName, type Totals } from './totals.js';
+export { TOTALS, DELIVERY_TOTALS, emptyTotals, addTotals, type TotalName, type Totals } from './totals.js';
 export {
   METRICS,
   METRIC_IDS,
   metric,
   isMetricId,
+  readsDelivery,
   type MetricDefinition,
   type MetricId,
   type MetricUnit,

@@ -28,6 +28,17 @@ export const TOTALS = [
 ] as const;
 
 export type TotalName = (typeof TOTALS)[number];
+
+/** The totals Meta reports per ad (delivery and its Messenger counts). */
+export const DELIVERY_TOTALS = [
+  'spend',
+  'impressions',
+  'clicks',
+  'conversationsStarted',
+  'firstReplies',
+  'messagingConnections',
+  'metaBlocks',
+] as const satisfies readonly TotalName[];
 export type Totals = Record<TotalName, number>;
 
 export function emptyTotals(): Totals {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
+import { filterShape } from './filters.dto.js';
 
 export const cohortsQuery = z
   .object({
@@ -19,6 +20,7 @@ export const cohortsQuery = z
       .max(90, { error: 'must be a whole number of days between 1 and 90' })
       .optional()
       .meta({ description: 'How many days after first contact the curves go (28 unless said).', example: 28 }),
+    ...filterShape,
   })
   .strict()
   .superRefine(checkRange);

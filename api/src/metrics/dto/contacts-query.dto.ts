@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
+import { filterShape } from './filters.dto.js';
 
 /** GET /api/contacts: filters on the opening touch and state, keyset paging newest first. */
 export const contactsQuery = z
@@ -15,10 +16,17 @@ export const contactsQuery = z
       .regex(/^[A-Z_]{2,40}$/, { error: 'must be a referral source such as ADS or SHORTLINK' })
       .optional(),
     ref: z.string().max(250, { error: 'must be at most 250 characters' }).optional(),
-    ad: z
+    ad: filterShape.ad,
+    adset: filterShape.adset,
+    campaign: filterShape.campaign,
+    account: filterShape.account,
+    q: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,60}$/, { error: 'must be an ad id' })
-      .optional(),
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(100, { error: 'must be at most 100 characters' })
+      .optional()
+      .meta({ description: 'Search: the start of a contact’s PSID, or part of the ref they arrived through.' }),
     reachability: z
       .enum(['unknown', 'reachable', 'unreachable'], { error: 'must be unknown, reachable or unreachable' })
       .optional(),

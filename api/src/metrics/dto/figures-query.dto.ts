@@ -9,6 +9,7 @@ import {
 } from '@ctm/metrics';
 import { z } from 'zod';
 import { dayParam } from './days.js';
+import { filtersOf, filterShape, type Filters } from './filters.dto.js';
 
 /** The query every figures endpoint shares: an inclusive range, an optional comparison and filters. */
 export const figuresQueryBase = z.object({
@@ -18,16 +19,7 @@ export const figuresQueryBase = z.object({
     description: 'A comparison period: previous (as long, just before), year (a year before) or from2,to2.',
     example: 'previous',
   }),
-  page: z
-    .string()
-    .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
-    .optional()
-    .meta({ description: 'Only this Facebook page’s contacts.', example: '104857600000009' }),
-  source: z
-    .string()
-    .regex(/^[A-Z_]{2,40}$/, { error: 'must be a referral source such as SHORTLINK or CUSTOMER_CHAT_PLUGIN' })
-    .optional()
-    .meta({ description: 'Only contacts whose opening touch came from this referral source.', example: 'ADS' }),
+  ...filterShape,
   sort: z
     .string()
     .refine(isMetricId, { error: 'must be the id of a metric, e.g. newContacts or conversionRate' })
@@ -42,8 +34,8 @@ export const figuresQueryBase = z.object({
 export type FiguresQuery = {
   range: DayRange;
   comparison: DayRange | null;
-  page?: string;
-  source?: string;
+  /** the filters asked for (none: the whole workspace) */
+  filters?: Filters;
   sort: MetricId;
   order: 'asc' | 'desc';
   /** the campaign of /api/adsets, the ad set of /api/ads */
@@ -88,8 +80,7 @@ export function figuresQuery(defaultSort: MetricId, parent?: 'campaign' | 'adset
     return {
       range,
       comparison,
-      ...(q.page ? { page: q.page } : {}),
-      ...(q.source ? { source: q.source } : {}),
+      filters: filtersOf(q),
       sort: (q.sort as MetricId | undefined) ?? defaultSort,
       order: q.order ?? 'desc',
       ...(parent ? { parent: (q as Record<string, unknown>)[parent] as string } : {}),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
+import { filterShape } from './filters.dto.js';
 
 export const funnelQuery = z
   .object({
@@ -9,10 +10,7 @@ export const funnelQuery = z
       .enum(['source', 'campaign'], { error: 'must be source or campaign' })
       .optional()
       .meta({ description: 'A row per source (unless said) or per campaign.' }),
-    page: z
-      .string()
-      .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
-      .optional(),
+    ...filterShape,
   })
   .strict()
   .superRefine(checkRange);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
+import { filterShape } from './filters.dto.js';
 
 const objectId = (what: string) =>
   z
@@ -16,6 +17,8 @@ export const reconciliationQuery = z
       example: '120210000000000001',
     }),
     campaign: objectId('a campaign').meta({ description: 'Only the ads of this campaign.' }),
+    adset: objectId('an ad set').meta({ description: 'Only the ads of this ad set.' }),
+    account: filterShape.account,
   })
   .strict()
   .superRefine(checkRange);

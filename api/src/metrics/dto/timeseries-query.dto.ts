@@ -1,6 +1,7 @@
 import { isMetricId, METRIC_IDS, type MetricId } from '@ctm/metrics';
 import { z } from 'zod';
 import { checkRange, dayParam } from './days.js';
+import { filterShape } from './filters.dto.js';
 
 export const GROUPS = ['campaign', 'ad', 'ref', 'source'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -22,10 +23,7 @@ export const timeseriesQuery = z
       .enum(GROUPS, { error: 'must be campaign, ad, ref or source' })
       .optional()
       .meta({ description: 'A series per group; money metrics cannot be grouped by ref or source.' }),
-    page: z
-      .string()
-      .regex(/^\d{1,20}$/, { error: 'must be a numeric page id' })
-      .optional(),
+    ...filterShape,
   })
   .strict()
   .superRefine(checkRange)
