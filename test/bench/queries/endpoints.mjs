@@ -255,6 +255,120 @@ export const ENDPOINTS = [
     },
   },
   {
+    // a filter: the top campaign's contacts and spend, as the dashboard asks when one campaign is picked
+    name: 'overview+c',
+    path: (q, ctx) => `/api/overview?campaign=${ctx.campaign_id}&${q}`,
+    response: (body) => {
+      const map = new Map();
+      put(map, 'newContacts', body.observed.newContacts.value);
+      put(map, 'conversions', body.observed.conversions.value);
+      for (const { currency, metrics } of body.byCurrency) put(map, `${currency} spend`, metrics.spend.value);
+      return map;
+    },
+    raw: async (pool, args, ctx) => {
+      const [[observed], delivery] = await figures(
+        pool,
+        [
+          [
+            raw(`SELECT sum(new_contacts) AS n, sum(conversions) AS conversions FROM o
+               JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad'
+               WHERE ad.campaign_id = $4`),
+            [ctx.campaign_id],
+          ],
+          [
+            `SELECT currency, sum(spend)::float8 AS spend ${DELIVERY} AND campaign_id = $4 GROUP BY 1`,
+            [ctx.campaign_id],
+          ],
+        ],
+        args,
+      );
+      const map = new Map();
+      put(map, 'newContacts', observed.n);
+      put(map, 'conversions', observed.conversions);
+      for (const r of delivery) put(map, `${r.currency} spend`, r.spend);
+      return map;
+    },
+  },
+  {
+    name: 'cohorts',
+    path: (q) => `/api/cohorts?by=source&days=28&${q}`,
+    response: (body) => {
+      const map = new Map();
+      for (const row of body.rows) {
+        put(map, `${row.key} newContacts`, row.newContacts);
+        for (const p of row.curve) put(map, `${row.key} day ${p.day}`, p.converted);
+      }
+      return map;
+    },
+    // whole days from a contact's first message to its first conversion, from the raw tables
+    raw: async (pool, args) => {
+      const [rows] = await figures(
+        pool,
+        [
+          [
+            `WITH tz AS (SELECT time_zone AS z FROM workspace WHERE id = $1),
+             c AS (
+               SELECT c.first_source AS source,
+                 floor(extract(epoch FROM ((SELECT min(v.time) FROM conversion v WHERE v.workspace_id = c.workspace_id
+                   AND v.page_id = c.page_id AND v.person_key = c.person_key) - c.first_seen_at)) / 86400) AS days
+               FROM contact c, tz
+               WHERE c.workspace_id = $1 AND (c.first_seen_at AT TIME ZONE tz.z)::date BETWEEN $2::date AND $3::date)
+             SELECT source, d, count(*) AS n, count(*) FILTER (WHERE days IS NOT NULL AND greatest(days, 0) <= d) AS converted
+             FROM c, generate_series(0, 28) AS d GROUP BY 1, 2`, // null days: never converted, counted in n only
+          ],
+        ],
+        args,
+      );
+      const map = new Map();
+      for (const r of rows) {
+        if (r.d === 0) put(map, `${r.source} newContacts`, r.n);
+        put(map, `${r.source} day ${r.d}`, r.converted);
+      }
+      return map;
+    },
+  },
+  {
+    name: 'reconcile',
+    path: (q) => `/api/reconciliation?${q}`,
+    response: (body) => {
+      const map = new Map();
+      for (const row of body.rows) {
+        put(map, `${row.key} meta`, row.metaConversationsStarted);
+        put(map, `${row.key} new`, row.observedNewContacts);
+        put(map, `${row.key} reengaged`, row.observedReengaged);
+      }
+      return map;
+    },
+    raw: async (pool, args) => {
+      const [meta, observed] = await figures(
+        pool,
+        [
+          [`SELECT ad_id, sum(conversations_started) AS n ${DELIVERY} GROUP BY 1`],
+          [
+            raw(`SELECT ad_id, sum(new_contacts) AS n, sum(reengaged_contacts) AS reengaged FROM o
+               WHERE source = 'ADS' AND ad_id <> '' GROUP BY 1`),
+          ],
+        ],
+        args,
+      );
+      const map = new Map();
+      for (const r of meta) put(map, `${r.ad_id} meta`, r.n);
+      for (const r of observed) {
+        put(map, `${r.ad_id} new`, r.n);
+        put(map, `${r.ad_id} reengaged`, r.reengaged);
+      }
+      return map;
+    },
+  },
+  {
+    // rules over the rollups and the sync state, for the last 7 days whatever the range: nothing raw to set beside it
+    name: 'alerts',
+    noRaw: true,
+    path: () => `/api/alerts`,
+    response: (body) => new Map([['alerts', body.alerts?.length ?? 0]]),
+    raw: async () => new Map(),
+  },
+  {
     name: 'contacts',
     list: true,
     path: (q) => `/api/contacts?limit=50&${q}`,
