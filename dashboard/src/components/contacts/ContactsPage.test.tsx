@@ -108,7 +108,7 @@ describe('the contact list', () => {
       '2',
       'Reachable',
     ]);
-    expect(cells(1).slice(1, 3)).toEqual(['m.me links', 'spring-qr']);
+    expect(cells(1).slice(1, 3)).toEqual(['m.me link', 'spring-qr']);
     expect(cells(2)[5]).toBe(`Blocked since ${formatMoment('2025-03-10T14:00:00.000Z')}`);
     expect(screen.getByTestId('contacts-shown').textContent).toBe('Page 1: contacts 1–4, the last');
     expect(screen.getByText(/Names and messages cannot be searched/)).toBeTruthy();
@@ -128,7 +128,7 @@ describe('filters and search in the URL', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'SHORTLINK' } });
     expect(window.location.search).toBe(`${LIST.slice(1)}&source=SHORTLINK`);
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(screen.getByTestId('contact-source').textContent).toBe('m.me links');
+    expect(screen.getByTestId('contact-source').textContent).toBe('m.me link');
 
     fireEvent.change(screen.getByLabelText('Reachability'), { target: { value: 'unreachable' } });
     fireEvent.change(screen.getByLabelText('Converted'), { target: { value: 'false' } });
@@ -241,7 +241,7 @@ describe("a contact's timeline", () => {
       `${formatMoment('2025-03-10T13:00:00.000Z')}Their last message to the page`,
       `${formatMoment('2025-03-10T15:30:00.000Z')}Converted: purchase, ${formatMoney(45, 'EUR')} · Credited to Ads`,
       `${formatMoment('2025-03-11T10:00:00.000Z')}Blocked the page or deleted the conversation · Send API error 551`,
-      `${formatMoment('2025-03-12T09:00:00.000Z')}Came back from m.me links, ref spring-qr`,
+      `${formatMoment('2025-03-12T09:00:00.000Z')}Came back from m.me link, ref spring-qr`,
       `${formatMoment('2025-03-13T10:00:00.000Z')}Reachable again: a message to them was delivered`,
     ]);
     expect(screen.getAllByTestId('timeline-event')[3]!.className).toContain('block');

@@ -2,18 +2,28 @@ import type { ContactFilters, Reachability } from '../../data/contacts/contacts-
 import type { DayRange } from '../../lib/date-range';
 import type { Params } from '../../lib/url-state';
 
-/** The referral sources Meta sends and the app records, with the words the page shows for them. */
+/** The referral sources Meta sends and the app records, in the words a row shows. */
+const SOURCE_WORDS: Record<string, string> = {
+  ADS: 'Ads',
+  SHORTLINK: 'm.me link',
+  MESSENGER_CODE: 'QR code',
+  CUSTOMER_CHAT_PLUGIN: 'Chat plugin',
+  DISCOVER_TAB: 'Discover tab',
+  ORGANIC: 'Organic (no referral)',
+  UNKNOWN: 'Unknown',
+};
+
+export const sourceLabel = (id: string) => SOURCE_WORDS[id] ?? id;
+
+/** The sources to filter by: the API counts Messenger (QR) codes as m.me links, as the Ref links page does. */
 export const SOURCES: { id: string; label: string }[] = [
   { id: 'ADS', label: 'Ads' },
-  { id: 'SHORTLINK', label: 'm.me links' },
-  { id: 'MESSENGER_CODE', label: 'Messenger codes' },
+  { id: 'SHORTLINK', label: 'm.me links and QR codes' },
   { id: 'CUSTOMER_CHAT_PLUGIN', label: 'Chat plugin' },
   { id: 'DISCOVER_TAB', label: 'Discover tab' },
   { id: 'ORGANIC', label: 'Organic (no referral)' },
   { id: 'UNKNOWN', label: 'Unknown' },
 ];
-
-export const sourceLabel = (id: string) => SOURCES.find((s) => s.id === id)?.label ?? id;
 
 export const REACHABILITY: { id: Reachability; label: string }[] = [
   { id: 'reachable', label: 'Reachable' },

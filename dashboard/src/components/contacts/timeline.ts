@@ -5,7 +5,7 @@ import { sourceLabel } from './contact-filters';
 export type TimelineKind = 'touch' | 'conversion' | 'block' | 'unblock' | 'message' | 'send';
 export type TimelineEvent = { time: string; kind: TimelineKind; title: string; detail?: string };
 
-/** Where a touch came from, in words: "Ads, ad 123", "m.me links, ref spring-qr". */
+/** Where a touch came from, in words: "Ads, ad 123", "m.me link, ref spring-qr". */
 export function touchOrigin(t: { source: string; ref: string | null; adId: string | null }): string {
   return [sourceLabel(t.source), t.ref && `ref ${t.ref}`, t.adId && `ad ${t.adId}`].filter(Boolean).join(', ');
 }
