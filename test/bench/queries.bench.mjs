@@ -8,19 +8,13 @@
 // process; each endpoint is timed over HTTP with an API token, over the last 90 and 365 days, after
 // a warm-up; in the same run the raw SQL of queries/endpoints.mjs computes the same figures, which
 // must equal the endpoint's (the first mismatch is printed and the run fails).
-import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { apiToken, appEnv, END_DATE, lpad, ms, pad, percentile, startApp } from './bench-app.mjs';
 import { ENDPOINTS, firstMismatch } from './queries/endpoints.mjs';
 import { ensureWorld, WORKSPACE } from './queries/load-world.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const END_DATE = '2025-06-30';
 const GOALS = { 90: 50, 365: 150 };
 const MIN_RATIO = 20;
 const WARMUP = 5;
@@ -41,78 +35,6 @@ const rawRuns = Number(values['raw-runs']);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `ctm_bench_${values.size}`;
 
-const secretsKey = randomBytes(32).toString('base64'); // required outside demo mode; nothing is encrypted here
-
-function appEnv(databaseUrl, pageIds) {
-  return {
-    PATH: process.env.PATH ?? '',
-    DATABASE_URL: databaseUrl,
-    META_WORKSPACE: WORKSPACE,
-    META_PAGE_IDS: pageIds.join(','),
-    META_APP_SECRET: 'bench-app-secret',
-    META_VERIFY_TOKEN: 'bench-verify',
-    DEMO: 'off',
-    SECRETS_KEY: secretsKey,
-    LOG_LEVEL: 'warn',
-    SYNC_HOURLY_CRON: 'off',
-    SYNC_DAILY_CRON: 'off',
-    CONVERSATIONS_BACKFILL_CRON: 'off',
-  };
-}
-
-async function startApp(env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 600) throw new Error(`the app did not start (exit ${child.exitCode})`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { port, stop: () => (child.kill('SIGTERM'), exited) };
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A read-scoped API token of the bench workspace, made by the product's command line. */
-async function apiToken(env) {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(root, 'api/dist/cli.js'),
-      'token',
-      'create',
-      '--workspace',
-      WORKSPACE,
-      '--scope',
-      'read',
-      '--name',
-      `bench ${Date.now()}`,
-    ],
-    { env },
-  );
-  return stdout.trim().split('\n').at(-1);
-}
-
-const percentile = (xs, p) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
 async function timed(fn, n) {
   const times = [];
   let last;
@@ -128,10 +50,6 @@ function rangeOf(days) {
   const to = Date.parse(`${END_DATE}T00:00:00Z`);
   return { from: new Date(to - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: END_DATE };
 }
-
-const pad = (s, n) => String(s).padEnd(n);
-const lpad = (s, n) => String(s).padStart(n);
-const ms = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
 async function main() {
   const log = (line) => console.log(line);
