@@ -15,6 +15,7 @@ import { MessengerModule } from './messenger/messenger.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LinksModule } from './links/links.module.js';
+import { ConversionRulesModule } from './conversion-rules/conversion-rules.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -46,6 +47,7 @@ export class AppModule {
         ConnectionsModule,
         AlertsModule,
         LinksModule,
+        ConversionRulesModule,
         WorkspaceSettingsModule,
         DemoModule,
         ReportsModule,

@@ -13,7 +13,10 @@ export type AuditAction =
   | 'workspace.updated'
   | 'link.created'
   | 'link.updated'
-  | 'link.deleted';
+  | 'link.deleted'
+  | 'conversion_rule.created'
+  | 'conversion_rule.updated'
+  | 'conversion_rule.deleted';
 export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: Date };
 
 /** audit_log: admin actions per workspace, for its owners. */

@@ -472,7 +472,8 @@ export class MessengerRepository {
 
   async conversionRules(m: EntityManager, workspaceId: string): Promise<ConversionRuleRow[]> {
     return (await m.query(
-      `SELECT id, name, kind, pattern, value::text AS value, currency FROM conversion_rule WHERE workspace_id = $1`,
+      `SELECT id, name, kind, pattern, value::text AS value, currency FROM conversion_rule WHERE workspace_id = $1
+       ORDER BY created_at, id`,
       [workspaceId],
     )) as ConversionRuleRow[];
   }
