@@ -7,9 +7,10 @@ import { RangePicker } from '../RangePicker';
 /** Days chosen with the shared range picker (kept in the URL), then one button to make their report. */
 export function ReportForm({ state }: { state: RangeState }) {
   const create = useCreateReportMutation();
+  const make = () => create.mutate(state.range, { onSuccess: (report) => navigate(hrefWith({ report: report.id })) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(state.range, { onSuccess: (report) => navigate(hrefWith({ report: report.id })) });
+    make();
   };
   return (
     <div className="report-form">
@@ -23,7 +24,7 @@ export function ReportForm({ state }: { state: RangeState }) {
       {create.isError && (
         <p role="alert">
           Could not make the report: {create.error.message}{' '}
-          <button type="button" onClick={() => create.mutate(state.range)}>
+          <button type="button" onClick={make}>
             Retry
           </button>
         </p>
