@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK } from '../meta/clock.provider.js';
 import type { Clock } from '../meta/clock.js';
 import { GraphCallError } from '../meta/graph-call.js';
+import type { ReachLevel } from '../meta/marketing-api.js';
 import { MetaClientFactory } from '../meta/meta-client.factory.js';
 import { MetaConnections } from '../meta/meta-connections.js';
 import { shiftDay, todayIn } from './sync-plan.js';
@@ -15,7 +16,8 @@ export type Reach = { reach: number | null; impressions: number | null; status: 
 
 export type ReachReport = {
   accounts: Map<string, Reach & { currency: string | null }>;
-  campaigns: Map<string, Reach>;
+  /** campaigns, ad sets and ads by id (ids are unique across levels) */
+  objects: Map<string, Reach>;
 };
 
 /** Meta restates the last 28 days: a range that reaches into them is fetched again after this long. */
@@ -27,7 +29,7 @@ const COOLDOWN_MS = 10 * 60_000;
 /**
  * Meta's unique reach for the ranges people ask about. Reach does not add up over days, so it cannot
  * come from the daily rows: the first request for a range finds it `pending` and fetches it from Graph
- * in the background (account and campaign level, time_increment=all_days), later ones find it in
+ * in the background (account, campaign, ad set and ad level, time_increment=all_days), later ones find it in
  * reach_range. Ranges touching Meta's 28-day restatement window are fetched again after six hours.
  */
 @Injectable()
@@ -85,7 +87,7 @@ export class ReachService implements BeforeApplicationShutdown {
         this.fetch(workspaceId, account.id, connection.accessToken, range);
       statusOf.set(account.id, fetched === undefined ? 'pending' : 'ready');
     }
-    const report: ReachReport = { accounts: new Map(), campaigns: new Map() };
+    const report: ReachReport = { accounts: new Map(), objects: new Map() };
     for (const account of accounts) {
       const status = statusOf.get(account.id)!;
       // an account fetched with no row had no delivery in the range: reach 0
@@ -94,7 +96,7 @@ export class ReachService implements BeforeApplicationShutdown {
     }
     for (const r of rows) {
       const figures = { reach: r.reach, impressions: r.impressions, status: 'ready' as const };
-      if (r.level === 'campaign') report.campaigns.set(r.object_id, figures);
+      if (r.level !== 'account') report.objects.set(r.object_id, figures);
       else {
         const account = report.accounts.get(r.object_id);
         if (account) report.accounts.set(r.object_id, { ...account, ...figures });
@@ -103,9 +105,9 @@ export class ReachService implements BeforeApplicationShutdown {
     return report;
   }
 
-  /** A campaign's reach: its row, or 0 when its account was fetched and it had no delivery. */
-  static campaign(report: ReachReport, campaignId: string, accountId: string | null): Reach {
-    const row = report.campaigns.get(campaignId);
+  /** A campaign's, ad set's or ad's reach: its row, or 0 when its account was fetched and it had no delivery. */
+  static object(report: ReachReport, objectId: string, accountId: string | null): Reach {
+    const row = report.objects.get(objectId);
     if (row) return row;
     const account = accountId ? report.accounts.get(accountId) : undefined;
     if (!account) return { reach: null, impressions: null, status: 'unavailable' };
@@ -134,13 +136,13 @@ export class ReachService implements BeforeApplicationShutdown {
     const api = this.clients.create(token, () => {});
     const since = range.from;
     const until = range.to;
-    const rows: { level: 'account' | 'campaign'; id: string; reach: number; impressions: number }[] = [];
-    for (const level of ['account', 'campaign'] as const)
+    const rows: { level: ReachLevel; id: string; reach: number; impressions: number }[] = [];
+    for (const level of ['account', 'campaign', 'adset', 'ad'] as const)
       for await (const page of api.reach(accountId, level, { since, until }))
         for (const r of page)
           rows.push({
             level,
-            id: level === 'account' ? accountId : String(r['campaign_id']),
+            id: level === 'account' ? accountId : String(r[`${level}_id`]),
             reach: Number(r['reach'] ?? 0),
             impressions: Number(r['impressions'] ?? 0),
           });

@@ -55,6 +55,9 @@ const headersOf = (r: { headers?: Record<string, unknown> } | null | undefined) 
  * The Marketing API as the sync needs it, through facebook-nodejs-business-sdk: every request
  * goes through the account's rate governor and retry policy (callGraph).
  */
+/** The levels Meta gives unique reach at, for a whole range. */
+export type ReachLevel = 'account' | 'campaign' | 'adset' | 'ad';
+
 export class MarketingApi {
   private readonly api;
 
@@ -102,18 +105,28 @@ export class MarketingApi {
    * Unique reach over a whole range (time_increment all_days), which daily rows cannot give: people
    * seen on several days count once. One row for the account, or one per campaign.
    */
-  async *reach(accountId: string, level: 'account' | 'campaign', range: DateRange): AsyncGenerator<RawObject[]> {
+  async *reach(accountId: string, level: ReachLevel, range: DateRange): AsyncGenerator<RawObject[]> {
     const account = new AdAccount(accountId, {}, undefined, this.api);
     const params = {
       level,
       time_increment: 'all_days',
       time_range: range,
-      ...(level === 'campaign'
-        ? { filtering: [{ field: 'campaign.effective_status', operator: 'IN', value: ALL_STATUSES }] }
-        : {}),
+      // paused and deleted objects delivered in the range too: ask for every status
+      ...(level === 'account'
+        ? {}
+        : { filtering: [{ field: `${level}.effective_status`, operator: 'IN', value: ALL_STATUSES }] }),
       limit: PAGE_SIZE,
     };
-    const fields = ['account_id', 'campaign_id', 'reach', 'impressions', 'date_start', 'date_stop'];
+    const fields = [
+      'account_id',
+      'campaign_id',
+      'adset_id',
+      'ad_id',
+      'reach',
+      'impressions',
+      'date_start',
+      'date_stop',
+    ];
     const cursor = account.getInsights(fields, params, false) as unknown as Cursor;
     yield* this.pages(accountId, cursor);
   }

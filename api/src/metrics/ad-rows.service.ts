@@ -52,7 +52,8 @@ export type AdRow = {
   significance: { conversionRate: ProportionTest | null; blockRate: ProportionTest | null } | null;
   /**
    * Meta's unique reach over the range and frequency (impressions / reach), which daily figures
-   * cannot give; campaigns only (`unavailable` for ad sets and ads). `pending`: being fetched, ask again.
+   * cannot give. `pending`: being fetched, ask again; `unavailable`: no connection to ask, or the
+   * filters slice contacts (a page, a ref), which Meta's figures cannot follow.
    */
   reach: { value: number | null; frequency: number | null; status: ReachStatus };
 };
@@ -92,7 +93,7 @@ export class AdRowsService {
       this.repo.timeZone(workspaceId),
       this.figures(workspaceId, level, query.range, filters),
       query.comparison ? this.figures(workspaceId, level, query.comparison, filters) : Promise.resolve(null),
-      level === 'campaign' && delivery ? this.reach.forRange(workspaceId, query.range) : Promise.resolve(null),
+      delivery ? this.reach.forRange(workspaceId, query.range) : Promise.resolve(null),
     ]);
     const ids = [...new Set([...now.keys(), ...(before?.keys() ?? [])])];
     const info = await this.repo.adObjects(workspaceId, ids);
@@ -124,7 +125,7 @@ export class AdRowsService {
               ),
             }
           : null,
-        reach: reachOf(reach ? ReachService.campaign(reach, id, object?.accountId ?? null) : null),
+        reach: reachOf(reach ? ReachService.object(reach, id, object?.accountId ?? null) : null),
       };
     });
     rows.sort(bySort(query.sort, query.order));
@@ -183,7 +184,7 @@ function bySort(id: MetricId, order: 'asc' | 'desc') {
   };
 }
 
-/** A row's reach and frequency; none below the campaign level. */
+/** A row's reach and frequency. */
 function reachOf(r: Reach | null): AdRow['reach'] {
   if (!r) return { value: null, frequency: null, status: 'unavailable' };
   const frequency = r.reach && r.impressions !== null && r.reach > 0 ? r.impressions / r.reach : null;

@@ -15,7 +15,7 @@ import type { FiguresQuery } from './dto/figures-query.dto.js';
 import type { Filters } from './dto/filters.dto.js';
 import { valueOf } from './ad-rows.service.js';
 import { deliveryApplies } from './filter-sql.js';
-import { MetricsRepository } from './metrics.repository.js';
+import { MetricsRepository, type AdObjectInfo } from './metrics.repository.js';
 
 /** Observed figures: in the workspace's time zone, any currency apart. */
 export const OBSERVED_METRICS: MetricId[] = [
@@ -80,10 +80,11 @@ export class OverviewService {
       query.comparison ? this.figures(workspaceId, query.comparison, filters) : Promise.resolve(null),
       this.repo.observedSeries(workspaceId, query.range, filters),
       this.repo.spendSeries(workspaceId, query.range, filters),
-      delivery && !filters.campaign && !filters.adset && !filters.ad
-        ? this.reach.forRange(workspaceId, query.range)
-        : null,
+      delivery ? this.reach.forRange(workspaceId, query.range) : null,
     ]);
+    // one campaign, ad set or ad picked: its own reach (the narrowest filter is the object)
+    const objectId = filters.ad ?? filters.adset ?? filters.campaign;
+    const object = objectId ? (await this.repo.adObjects(workspaceId, [objectId])).get(objectId) : undefined;
     const figure = (id: MetricId, t: Totals, p: Totals | null | undefined) =>
       compare(
         valueOf(id, t, delivery),
@@ -105,9 +106,11 @@ export class OverviewService {
             figure(id, now.byCurrency.get(currency) ?? emptyTotals(), before?.byCurrency.get(currency)),
           ]),
         ),
-        reach: reach
-          ? reachOfCurrency(reach, currency, filters.account)
-          : { value: null, status: 'unavailable' as const },
+        reach: !reach
+          ? { value: null, status: 'unavailable' as const }
+          : objectId
+            ? objectReach(reach, objectId, object, currency)
+            : reachOfCurrency(reach, currency, filters.account),
       })),
       series: daysOf(query.range).map((day) => ({
         day,
@@ -142,6 +145,18 @@ export class OverviewService {
       byCurrency,
     };
   }
+}
+
+/** One object's reach, under its account's currency. */
+function objectReach(
+  report: ReachReport,
+  id: string,
+  object: AdObjectInfo | undefined,
+  currency: string,
+): { value: number | null; status: ReachStatus } {
+  if (!object || object.currency !== currency) return { value: null, status: 'unavailable' };
+  const r = ReachService.object(report, id, object.accountId);
+  return { value: r.reach, status: r.status };
 }
 
 /** The reach of a currency's accounts: their sum once all are ready; else the least ready status. */

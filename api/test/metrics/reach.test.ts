@@ -21,7 +21,7 @@ describe.each(databaseKinds)("Meta's unique reach over a range, on %s", (kind) =
   let account: World['accounts'][number];
 
   /** What Graph answers for the whole range (time_increment=all_days), straight from the simulated world. */
-  const expected = (level: 'account' | 'campaign') =>
+  const expected = (level: 'account' | 'campaign' | 'adset' | 'ad') =>
     new Map(
       [
         ...world.insights({
@@ -34,7 +34,13 @@ describe.each(databaseKinds)("Meta's unique reach over a range, on %s", (kind) =
           pulledAt: new Date(NOW),
         }),
       ].map((r) => [
-        level === 'account' ? account.id : r.campaign_id,
+        level === 'account'
+          ? account.id
+          : level === 'campaign'
+            ? r.campaign_id
+            : level === 'adset'
+              ? r.adset_id
+              : r.ad_id,
         { reach: Number(r.reach), impressions: Number(r.impressions) },
       ]),
     );
@@ -88,15 +94,35 @@ describe.each(databaseKinds)("Meta's unique reach over a range, on %s", (kind) =
     });
   });
 
-  it('asks Meta once per range, and not at all for ad sets and ads', async () => {
+  it('gives ad sets and ads their own reach from the same fetch, and asks Meta once per range', async () => {
     const requests = graph.requests;
     await campaigns();
     await running.app.get(ReachService).settle();
     expect(graph.requests).toBe(requests);
+    for (const level of ['adset', 'ad'] as const) {
+      const want = expected(level);
+      const parent = level === 'adset' ? 'campaign' : 'adset';
+      const ads = [...world.ads(account.id)];
+      const parents = [...new Set(ads.map((a) => (level === 'adset' ? a.campaignId : a.adsetId)))];
+      const path = level === 'adset' ? 'adsets' : 'ads';
+      const res = await running.api(`/api/${path}?${parent}=${parents[0]}&from=${RANGE.from}&to=${RANGE.to}`);
+      const rows = ((await res.json()) as Campaigns).rows;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows)
+        expect(row.reach, `${level} ${row.id}`).toMatchObject({
+          value: want.get(row.id)?.reach ?? 0,
+          status: 'ready',
+        });
+    }
+    // one campaign picked in the overview: that campaign's reach
     const [campaign] = await campaigns();
-    const adsets = await running.api(`/api/adsets?campaign=${campaign!.id}&from=${RANGE.from}&to=${RANGE.to}`);
-    const rows = ((await adsets.json()) as Campaigns).rows;
-    expect(rows.every((r) => r.reach.status === 'unavailable')).toBe(true);
+    const overview = (await (
+      await running.api(`/api/overview?from=${RANGE.from}&to=${RANGE.to}&campaign=${campaign!.id}`)
+    ).json()) as Overview;
+    expect(overview.byCurrency.find((c) => c.currency === account.currency)?.reach).toEqual({
+      value: campaign!.reach.value,
+      status: 'ready',
+    });
     expect(graph.requests).toBe(requests);
   });
 

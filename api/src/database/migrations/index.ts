@@ -17,6 +17,7 @@ import { Reach1764853200000 } from './1764853200000-reach.js';
 import { Cohorts1764856800000 } from './1764856800000-cohorts.js';
 import { Links1764860400000 } from './1764860400000-links.js';
 import { Reports1764864000000 } from './1764864000000-reports.js';
+import { ReachLevels1764867600000 } from './1764867600000-reach-levels.js';
 /** Every migration, oldest first. TypeORM runs the pending ones at start-up. */
 export const migrations = [
   InitialSchema1764064800000,
@@ -37,4 +38,5 @@ export const migrations = [
   Cohorts1764856800000,
   Links1764860400000,
   Reports1764864000000,
+  ReachLevels1764867600000,
 ];
