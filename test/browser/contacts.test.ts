@@ -6,7 +6,7 @@ import { launchChromium } from '../support/browser.js';
 
 const ARTIFACTS = 'test/artifacts';
 
-type ContactRow = { id: string; source: string; firstSeenAt: string };
+type ContactRow = { id: string; source: string; firstSeenAt: string; psid: string | null };
 type ContactPage = { rows: ContactRow[]; nextCursor: string | null };
 type ContactDetail = ContactRow & { touches: { source: string; opensThread: boolean }[] };
 type CampaignRows = {
@@ -152,6 +152,17 @@ describe('the Contacts page and the Overview’s rankings in Chromium, on the de
     expect(await page.getByLabel('Source').inputValue()).toBe(source);
     await sameAsApi(page, `${range}&source=${source}`);
     await page.screenshot({ path: `${ARTIFACTS}/contacts-390.png`, fullPage: true });
+
+    // search by the start of the contact's PSID: the URL keeps it, the rows are the API's, that contact first
+    if (detail.psid) {
+      const prefix = detail.psid.slice(0, 10);
+      await page.getByRole('searchbox', { name: 'Search' }).fill(prefix);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(prefix);
+      await sameAsApi(page, `${range}&source=${source}&q=${prefix}`);
+      const found = await api<ContactPage>(`/api/contacts?${range}&source=${source}&q=${prefix}&limit=50`);
+      expect(found.rows.map((r) => r.id)).toContain(id);
+    }
     await page.close();
   }, 240_000);
 

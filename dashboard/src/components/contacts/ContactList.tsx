@@ -29,7 +29,7 @@ export function ContactList({ role, params }: { role: Role; params: URLSearchPar
       <p className="hint" data-testid="contacts-range">
         People who first wrote to your pages {formatRange(state.range)}, newest first.
       </p>
-      <ContactFilterForm filters={filters} />
+      <ContactFilterForm filters={filters} campaigns={campaigns.data} />
       {contacts.isPending ? (
         <Skeleton />
       ) : contacts.data === undefined ? (

@@ -8,6 +8,7 @@ import { formatMoment, formatShortMoment } from './timeline';
 
 // the machine running the tests may be busy: give the screen more than the default second to settle
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const LIST = '/?view=contacts&from=2025-03-04&to=2025-03-10';
 const api = (extra = '') => `GET /api/contacts?from=2025-03-04&to=2025-03-10${extra}&limit=50`;
@@ -145,21 +146,36 @@ describe('filters and search in the URL', () => {
     expect((screen.getByLabelText('Reachability') as HTMLSelectElement).value).toBe('unreachable');
   });
 
-  it('searches by ref, ad and page exactly, and refuses an id the API would refuse', async () => {
+  it('searches PSIDs and refs, filters by exact ref, ad, page and campaign, and refuses an id the API would refuse', async () => {
     mockApi('viewer', {
       [api()]: { rows: [contact(1)], nextCursor: null },
+      [api('&q=7310')]: { rows: [contact(5), contact(6)], nextCursor: null },
       [api('&ref=spring-qr')]: { rows: [contact(2, { source: 'SHORTLINK', ref: 'spring-qr' })], nextCursor: null },
       [api('&page=104857600000009&ad=120210000000011')]: { rows: [contact(3)], nextCursor: null },
+      [api('&campaign=120210000000002')]: { rows: [contact(4, { campaignId: '120210000000002' })], nextCursor: null },
+      [CAMPAIGNS]: {
+        rows: [
+          { id: '120210000000002', name: 'Bridal consultations' },
+          { id: '120210000000001', name: 'Autumn sale' },
+        ],
+      },
     });
     renderAt(LIST);
     await waitFor(() => expect(rows()).toHaveLength(1));
     const search = screen.getByRole('search', { name: 'Search contacts' });
-    fireEvent.change(within(search).getByLabelText('Ref'), { target: { value: ' spring-qr ' } });
+    fireEvent.change(within(search).getByLabelText('Search'), { target: { value: ' 7310 ' } });
     fireEvent.click(within(search).getByRole('button', { name: 'Search' }));
+    expect(window.location.search).toBe(`${LIST.slice(1)}&q=7310`);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.getByText(/Names and messages cannot be searched/)).toBeTruthy();
+
+    fireEvent.change(within(search).getByLabelText('Search'), { target: { value: '' } });
+    fireEvent.change(within(search).getByLabelText('Exact ref'), { target: { value: 'spring-qr' } });
+    fireEvent.submit(search);
     expect(window.location.search).toBe(`${LIST.slice(1)}&ref=spring-qr`);
     await waitFor(() => expect(rows()[0]!.textContent).toContain('spring-qr'));
 
-    fireEvent.change(within(search).getByLabelText('Ref'), { target: { value: '' } });
+    fireEvent.change(within(search).getByLabelText('Exact ref'), { target: { value: '' } });
     fireEvent.change(within(search).getByLabelText('Ad id'), { target: { value: 'ad 12' } });
     expect(screen.getByText('An ad id has letters, digits, - and _.')).toBeTruthy();
     expect((within(search).getByRole('button', { name: 'Search' }) as HTMLButtonElement).disabled).toBe(true);
@@ -167,11 +183,24 @@ describe('filters and search in the URL', () => {
     fireEvent.change(within(search).getByLabelText('Page id'), { target: { value: '104857600000009' } });
     fireEvent.submit(search);
     expect(window.location.search).toBe(`${LIST.slice(1)}&ad=120210000000011&page=104857600000009`);
-    await waitFor(() => expect(rows()[0]!.textContent).toContain('ad 120210000000011'));
+    // the campaign of the contact's ad, by name
+    await waitFor(() => expect(rows()[0]!.textContent).toContain('Autumn sale'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(window.location.search).toBe(LIST.slice(1));
     expect((within(search).getByLabelText('Ad id') as HTMLInputElement).value).toBe('');
+
+    // campaigns by name, in alphabetical order
+    const campaign = screen.getByLabelText('Campaign') as HTMLSelectElement;
+    await waitFor(() => expect(campaign.options).toHaveLength(3));
+    expect([...campaign.options].map((o) => o.textContent)).toEqual([
+      'All campaigns',
+      'Autumn sale',
+      'Bridal consultations',
+    ]);
+    fireEvent.change(campaign, { target: { value: '120210000000002' } });
+    expect(window.location.search).toBe(`${LIST.slice(1)}&campaign=120210000000002`);
+    await waitFor(() => expect(rows()[0]!.textContent).toContain('Bridal consultations'));
   });
 });
 

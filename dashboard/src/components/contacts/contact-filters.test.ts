@@ -13,6 +13,8 @@ describe('filtersFromParams', () => {
     ['ad=ad%2012&page=acme', {}],
     ['reachability=unreachable&converted=true', { reachability: 'unreachable', converted: 'true' }],
     ['reachability=gone&converted=yes', {}],
+    ['q=7310&campaign=120210000000001', { q: '7310', campaign: '120210000000001' }],
+    [`q=${'x'.repeat(101)}&campaign=a%20b`, {}],
   ])('%s keeps only what the API accepts', (query, expected) => {
     const { range: r, ...filters } = parse(query);
     expect(r).toEqual(range);

@@ -32,11 +32,13 @@ export const REACHABILITY: { id: Reachability; label: string }[] = [
 ];
 
 // the API's own checks (contacts-query.dto.ts): a value it would refuse is dropped rather than sent
-const VALID: Record<'page' | 'source' | 'ref' | 'ad', RegExp> = {
+const VALID: Record<'page' | 'source' | 'ref' | 'ad' | 'campaign' | 'q', RegExp> = {
   page: /^\d{1,20}$/,
   source: /^[A-Z_]{2,40}$/,
   ref: /^.{1,250}$/,
   ad: /^[A-Za-z0-9_-]{1,60}$/,
+  campaign: /^[A-Za-z0-9_-]{1,60}$/,
+  q: /^.{1,100}$/,
 };
 
 const pick = (params: URLSearchParams, name: keyof typeof VALID) => {
@@ -54,8 +56,10 @@ export function filtersFromParams(params: URLSearchParams, range: DayRange): Con
     source: pick(params, 'source'),
     ref: pick(params, 'ref'),
     ad: pick(params, 'ad'),
+    campaign: pick(params, 'campaign'),
     reachability: REACHABILITY.some((r) => r.id === reachability) ? (reachability as Reachability) : undefined,
     converted: converted === 'true' || converted === 'false' ? converted : undefined,
+    q: pick(params, 'q'),
   };
 }
 
@@ -65,13 +69,15 @@ export const NO_FILTERS: Params = {
   source: undefined,
   ref: undefined,
   ad: undefined,
+  campaign: undefined,
+  q: undefined,
   reachability: undefined,
   converted: undefined,
   after: undefined,
 };
 
 export const hasFilters = (f: ContactFilters) =>
-  !!(f.page || f.source || f.ref || f.ad || f.reachability || f.converted);
+  !!(f.page || f.source || f.ref || f.ad || f.campaign || f.q || f.reachability || f.converted);
 
 // Keyset paging: the URL keeps the cursors that led to this page, so reload, share and back all work.
 // The API's cursors are base64url, which has no '.', so they join with one.

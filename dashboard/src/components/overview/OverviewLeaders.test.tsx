@@ -7,6 +7,7 @@ import { answer, mockApi, never, NO_ALERTS, renderAt } from '../../test/app-harn
 
 // the machine running the tests may be busy: give the screen more than the default second to settle
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const WEEK = '/?from=2025-03-04&to=2025-03-10';
 const RANGE = 'from=2025-03-04&to=2025-03-10';

@@ -7,6 +7,7 @@ import { answer, mockApi, never, NO_ALERTS, renderAt } from '../../test/app-harn
 
 // the machine running the tests may be busy: give the screen more than the default second to settle
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 // a Tuesday-to-Monday week long past: no preset covers it, whatever today is
 const WEEK = '/?from=2025-03-04&to=2025-03-10';

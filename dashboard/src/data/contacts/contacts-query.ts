@@ -32,8 +32,11 @@ export type ContactFilters = {
   source?: string;
   ref?: string;
   ad?: string;
+  campaign?: string;
   reachability?: Reachability;
   converted?: 'true' | 'false';
+  /** search: the start of a PSID, or part of a ref */
+  q?: string;
 };
 
 /** Contacts per request: the API's default. */
