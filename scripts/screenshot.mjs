@@ -1,10 +1,13 @@
-// `npm run screenshot [-- --size large|medium|small|tiny]`: the README's picture, docs/overview.png.
+// `npm run screenshot [-- --size medium|large|small|tiny]`: the README's picture, docs/overview.png.
 // The Overview of the last 90 days of a simulated world, compared with the 90 before, as a viewer of
-// its workspace sees it in Chromium at 1280 px wide: from the top of the page to the end of the
-// Overview's card, once its headline figures and daily chart are drawn. The world is the one the
-// benches use (test/bench/queries/load-world.mjs: loaded into PostgreSQL at BENCH_DATABASE_URL on the
-// first run, about 20 minutes for `large`, then kept), served by the built app (api/dist/main.js).
-// The demo is not used: it receives its contacts only by live webhooks, so its history is thin.
+// its workspace sees it in Chromium in a 1280×800 window, once its headline figures and daily chart
+// are drawn: from the top of the page to the end of the Overview's card (taller than 800 px: the
+// figures and the chart do not fit in one window at full size). The world is the one the
+// benches use (test/bench/queries/load-world.mjs; by default `medium`, 180 days and two ad accounts:
+// loaded into PostgreSQL at BENCH_DATABASE_URL on the first run, about 2 minutes, then kept as the
+// database ctm_bench_medium), served by the built app (api/dist/main.js).
+// The demo is not used: its contacts come only from the webhooks it replays and receives live, a few
+// days' worth, so its charts are nearly empty.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +18,7 @@ import { ensureWorld } from '../test/bench/queries/load-world.mjs';
 
 const RANGE_DAYS = 90;
 const out = path.join(root, 'docs/overview.png');
-const { values } = parseArgs({ options: { size: { type: 'string', default: 'large' } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'medium' } } });
 if (!['tiny', 'small', 'medium', 'large'].includes(values.size))
   throw new Error('--size: tiny, small, medium or large');
 
