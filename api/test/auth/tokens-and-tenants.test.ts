@@ -158,6 +158,10 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       `INSERT INTO ref_link (workspace_id, page_id, ref, label) VALUES ($1, $2, 'tenant-b-link', 'B') RETURNING id`,
       [b.workspace, b.page],
     );
+    const [{ id: ruleOfB }] = await sql.query(
+      `INSERT INTO conversion_rule (workspace_id, name, kind, pattern) VALUES ($1, 'B', 'payload', 'B') RETURNING id`,
+      [b.workspace],
+    );
     const objectOfB: Record<string, string> = {
       'DELETE /api/connections/:id': connectionOfB,
       'GET /api/sync/runs/:id': b.run,
@@ -169,15 +173,19 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       'DELETE /api/links/:id': linkOfB,
       'GET /api/links/:id/qr.png': linkOfB,
       'GET /api/links/:id/qr.svg': linkOfB,
+      'PATCH /api/conversion-rules/:id': ruleOfB,
+      'DELETE /api/conversion-rules/:id': ruleOfB,
     };
     const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
     expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
     for (const route of withId) {
       const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!);
-      const body =
-        route.method === 'PATCH'
-          ? JSON.stringify(route.path.includes('links') ? { label: 'A' } : { role: 'owner' })
-          : undefined;
+      const patch = route.path.includes('links')
+        ? { label: 'A' }
+        : route.path.includes('conversion-rules')
+          ? { name: 'A' }
+          : { role: 'owner' };
+      const body = route.method === 'PATCH' ? JSON.stringify(patch) : undefined;
       const asUser = await call(path, ownerA, { method: route.method, body });
       expect(asUser.status, `${route.method} ${route.path} as A's owner`).toBe(404);
       const asToken = await call(path, adminTokenA, { method: route.method, body });

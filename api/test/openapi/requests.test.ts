@@ -75,6 +75,7 @@ describe('every write operation, sent its documented request example', () => {
         'POST /api/conversions 201',
         'POST /api/send-outcomes 201',
         'PATCH /api/workspace 200',
+        'POST /api/conversion-rules 201',
         'POST /api/auth/logout 204',
         'DELETE /api/tokens/{id} 404',
       ]),

@@ -73,6 +73,12 @@ describe.each(databaseKinds)('the documented answers of every GET operation, on 
     const { id: linkId } = (await link.json()) as { id: string };
     ids['/api/links/{id}/qr.png'] = linkId;
     ids['/api/links/{id}/qr.svg'] = linkId;
+    const rule = await running.api('/api/conversion-rules', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'purchase', kind: 'payload', pattern: 'ORDER_*', value: 45, currency: 'EUR' }),
+    });
+    expect(rule.status).toBe(201);
     const report = await running.api('/api/reports', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
