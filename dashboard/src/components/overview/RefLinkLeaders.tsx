@@ -13,6 +13,9 @@ const SOURCE_WORDS: Record<string, string> = {
   CUSTOMER_CHAT_PLUGIN: 'chat plugin',
 };
 
+// the contacts API counts Messenger (QR) codes as m.me links (SHORTLINK)
+const contactSource = (source: string) => (source === 'MESSENGER_CODE' ? 'SHORTLINK' : source);
+
 const newContacts = (row: RankedRefLink) => row.metrics['newContacts']?.value ?? 0;
 
 /** The refs that brought the most and the fewest new contacts in the range, each with a link to its contacts. */
@@ -29,7 +32,7 @@ export function RefLinkLeaders({ state }: { state: RangeState }) {
         {' '}
         {SOURCE_WORDS[row.source] ?? row.source} ·{' '}
         <Link
-          href={viewHref('contacts', { ...state.range, source: row.source, ref: row.ref })}
+          href={viewHref('contacts', { ...state.range, source: contactSource(row.source), ref: row.ref })}
           aria-label={`Contacts from ${row.ref}`}
         >
           contacts
