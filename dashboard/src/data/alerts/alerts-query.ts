@@ -25,7 +25,8 @@ export type Alert = {
   };
   message: string;
   since: string | null;
-  figures?: Record<string, number | [number, number]>;
+  /** the numbers behind a block-rate or silence alert (an interval as [low, high]) */
+  figures?: Record<string, number | number[]>;
 };
 
 export type Alerts = {

@@ -1,0 +1,2 @@
+export const typesFile: string;
+export function apiTypesSource(document: unknown): Promise<string>;
