@@ -98,10 +98,15 @@ function watchOverview() {
     const lines = [...document.querySelectorAll('figure.chart svg.recharts-surface path.recharts-line-curve')];
     return figures && lines.length >= 2 && lines.every((l) => /^M[\d.-]/.test(l.getAttribute('d') ?? ''));
   };
+  // the Overview's own error, the app's when the API does not answer, or the sign-in screen
   const failed = () =>
     document.querySelector('[data-testid="overview-empty"]')
       ? 'the Overview is empty for this range'
-      : document.querySelector('[role="alert"]')?.textContent;
+      : document.querySelector('input[type="password"]')
+        ? 'the sign-in screen is shown: the session was not accepted'
+        : document.querySelector(
+            'section[aria-labelledby="overview-title"] [role="alert"], main.shell > p[role="alert"]',
+          )?.textContent;
   const observer = new MutationObserver(() => {
     const problem = failed();
     if (problem) {
@@ -143,7 +148,12 @@ async function timeOverview(browser, base, session, url) {
     await context.addInitScript(watchOverview);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(() => window.__overviewDrawn, null, { timeout: 60_000, polling: 50 });
+    const handle = await page
+      .waitForFunction(() => window.__overviewDrawn, null, { timeout: 60_000, polling: 50 })
+      .catch(async (error) => {
+        const shown = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '?');
+        throw new Error(`the Overview was not drawn within 60 s (${error.message}); the page shows: ${shown}`);
+      });
     const result = await handle.jsonValue();
     if (result.problem) throw new Error(`the Overview was not drawn: ${result.problem}`);
     return result;
