@@ -33,7 +33,7 @@ export type ReportSummary = {
 };
 
 export type ReportSettings = { weeklyEnabled: boolean; weeklyTime: string; recipients: string[] };
-export type ScheduledWorkspace = ReportSettings & { id: string; slug: string; timeZone: string };
+export type ScheduledWorkspace = ReportSettings & { id: string; slug: string; timeZone: string; hasAds: boolean };
 export type ClaimedDelivery = { reportId: string; workspaceId: string; recipients: string[]; attempts: number };
 
 type NewReport = {
@@ -174,7 +174,8 @@ export class ReportsRepository {
   async scheduled(): Promise<ScheduledWorkspace[]> {
     return this.db.query(
       `SELECT w.id, w.slug, w.time_zone AS "timeZone", coalesce(s.weekly_enabled, true) AS "weeklyEnabled",
-         coalesce(s.weekly_time, '06:00') AS "weeklyTime", coalesce(s.recipients, '{}') AS recipients
+         coalesce(s.weekly_time, '06:00') AS "weeklyTime", coalesce(s.recipients, '{}') AS recipients,
+         EXISTS (SELECT 1 FROM ad_account a WHERE a.workspace_id = w.id) AS "hasAds"
        FROM workspace w LEFT JOIN report_settings s ON s.workspace_id = w.id
        WHERE coalesce(s.weekly_enabled, true)
          AND (EXISTS (SELECT 1 FROM messenger_page p WHERE p.workspace_id = w.id)

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { weekDue } from '@ctm/reports';
+import { weekDataReady, weekDue } from '@ctm/reports';
 import { CronJob } from 'cron';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -39,12 +39,20 @@ export class ReportsScheduler implements OnApplicationBootstrap {
     job.start();
   }
 
-  /** Makes the due weekly reports (workspace by workspace: one failing stops no other), then sends e-mails. */
+  /**
+   * Makes the due weekly reports whose data is in (workspace by workspace: one failing stops no
+   * other), then sends e-mails.
+   */
   async tick(now = new Date(this.clock.now())): Promise<{ made: string[] }> {
     const made: string[] = [];
     for (const ws of await this.repo.scheduled()) {
       try {
         const week = weekDue(now, ws.timeZone, ws.weeklyTime);
+        if (await this.repo.weekly(ws.id, week.week).then((r) => r?.status === 'ready')) continue;
+        const { lastSyncAt } = await this.repo.freshness(ws.id);
+        const synced = { hasAds: ws.hasAds, lastSyncAt: lastSyncAt ? new Date(lastSyncAt) : null };
+        // made once the ads sync has covered the whole week (or a day late without it): never of half a week
+        if (!weekDataReady(week, ws.timeZone, ws.weeklyTime, now, synced)) continue;
         const { report, created } = await this.reports.weekly(ws.id, week, 'schedule', now);
         if (created) made.push(report.id);
       } catch (error) {

@@ -50,7 +50,7 @@ describe.each(databaseKinds)('the weekly schedule with two app instances on %s',
     await db?.drop();
   });
 
-  it('makes each due week once per workspace, whichever instance gets there', async () => {
+  it('makes each due week once per workspace, whichever instance gets there, once its data is in', async () => {
     // Monday 2 November 10:00 UTC: 02:00 in Los Angeles; neither workspace's hour has come for the week just ended
     expect(await tickBoth('2026-11-02T10:00:00Z')).toHaveLength(2);
     expect(await weeks()).toEqual([
@@ -59,8 +59,14 @@ describe.each(databaseKinds)('the weekly schedule with two app instances on %s',
     ]);
     // 11:00 in UTC has come, 06:00 in Los Angeles has not
     expect(await tickBoth('2026-11-02T11:00:00Z')).toHaveLength(1);
-    expect(await tickBoth('2026-11-02T14:05:00Z')).toHaveLength(1);
-    expect(await tickBoth('2026-11-02T14:10:00Z')).toHaveLength(0);
+    // 06:05 in Los Angeles, but no ads sync since its week ended: west waits for its data
+    expect(await tickBoth('2026-11-02T14:05:00Z')).toHaveLength(0);
+    await instances[0]!.sql.query(
+      `INSERT INTO sync_run (workspace_id, account_id, kind, since, until, status, days_total, finished_at)
+       SELECT id, 'act_9', 'hourly', '2026-11-01', '2026-11-02', 'succeeded', 2, '2026-11-02T08:30:00Z' FROM workspace WHERE slug = 'west'`,
+    );
+    expect(await tickBoth('2026-11-02T14:10:00Z')).toHaveLength(1);
+    expect(await tickBoth('2026-11-02T14:15:00Z')).toHaveLength(0);
     expect(await weeks()).toEqual([
       { slug: 'default', week: '2026-W43', n: 1, status: 'ready' },
       { slug: 'default', week: '2026-W44', n: 1, status: 'ready' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportTime, reportDueAt, weekDue } from './schedule.js';
+import { isReportTime, reportDueAt, weekDataReady, weekDue } from './schedule.js';
 import { isoWeekRange } from './weeks.js';
 
 describe('when a weekly report is due', () => {
@@ -31,5 +31,18 @@ describe('when a weekly report is due', () => {
     ['06:60', false],
   ])('%s is a report time: %s', (time, ok) => {
     expect(isReportTime(time)).toBe(ok);
+  });
+
+  const W47 = isoWeekRange('2026-W47'); // ends Sunday 22 November; Berlin's Monday starts at 23:00 UTC
+  it.each<[string, boolean, string | null, boolean]>([
+    ['2026-11-23T05:00:00Z', false, null, true], // webhooks only: nothing to wait for
+    ['2026-11-23T05:00:00Z', true, '2026-11-23T04:05:00Z', true], // synced after the week ended
+    ['2026-11-23T05:00:00Z', true, '2026-11-22T22:30:00Z', false], // synced before Monday began in Berlin
+    ['2026-11-23T05:00:00Z', true, null, false],
+    ['2026-11-24T04:59:00Z', true, '2026-11-22T22:30:00Z', false],
+    ['2026-11-24T05:00:00Z', true, '2026-11-22T22:30:00Z', true], // a day late: made anyway
+  ])('at %s (ads: %s, last sync %s) the data is ready: %s', (now, hasAds, lastSync, ready) => {
+    const lastSyncAt = lastSync ? new Date(lastSync) : null;
+    expect(weekDataReady(W47, 'Europe/Berlin', '06:00', new Date(now), { hasAds, lastSyncAt })).toBe(ready);
   });
 });

@@ -25,3 +25,24 @@ export function weekDue(now: Date, timeZone: string, time: string): WeekRange {
   const last = lastCompleteWeek(now, timeZone);
   return now.getTime() >= reportDueAt(last, timeZone, time).getTime() ? last : weekBefore(last.week);
 }
+
+/** How long past its hour a weekly report waits for an ads sync that covers the whole week, before it is made anyway. */
+export const SYNC_GRACE_MS = 24 * 3_600_000;
+
+/**
+ * Whether a week's data is in: a workspace without ad accounts has only webhooks, which arrive as
+ * they happen; one with ad accounts waits for an ads sync that finished after the week ended (in
+ * its time zone), but no longer than a day past the report's hour (the report then shows how stale
+ * its data was).
+ */
+export function weekDataReady(
+  week: WeekRange,
+  timeZone: string,
+  time: string,
+  now: Date,
+  { hasAds, lastSyncAt }: { hasAds: boolean; lastSyncAt: Date | null },
+): boolean {
+  if (!hasAds) return true;
+  if (lastSyncAt && lastSyncAt.getTime() >= reportDueAt(week, timeZone, '00:00').getTime()) return true;
+  return now.getTime() >= reportDueAt(week, timeZone, time).getTime() + SYNC_GRACE_MS;
+}
