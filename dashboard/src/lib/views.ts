@@ -10,6 +10,9 @@ export const SETTINGS_TABS = [
   { id: 'connections', label: 'Meta connections', what: 'the Meta connections', role: 'admin' },
   { id: 'tokens', label: 'API tokens', what: 'the API tokens', role: 'admin' },
   { id: 'members', label: 'Members', what: 'the member list', role: 'admin' },
+  // analysts and viewers read these two; the tabs show them read-only
+  { id: 'rules', label: 'Conversion rules', what: 'the conversion rules', role: 'viewer' },
+  { id: 'workspace', label: 'Workspace', what: 'the workspace settings', role: 'viewer' },
   { id: 'audit', label: 'Audit log', what: 'the audit log', role: 'owner' },
 ] as const satisfies readonly { id: string; label: string; what: string; role: Role }[];
 export type SettingsTab = (typeof SETTINGS_TABS)[number]['id'];

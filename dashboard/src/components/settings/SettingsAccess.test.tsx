@@ -34,27 +34,37 @@ describe('Settings by role', () => {
     mockApi('owner', { 'GET /api/connections': [] });
     renderAt('/?view=settings');
     await screen.findByRole('heading', { name: 'Settings' });
-    expect(tabNames()).toEqual(['Meta connections', 'API tokens', 'Members', 'Audit log']);
+    expect(tabNames()).toEqual([
+      'Meta connections',
+      'API tokens',
+      'Members',
+      'Conversion rules',
+      'Workspace',
+      'Audit log',
+    ]);
     expect(screen.getByRole('link', { name: 'Meta connections' }).getAttribute('aria-current')).toBe('page');
   });
 
-  it('gives an admin connections, tokens and members, and says the audit log is for owners', async () => {
+  it('gives an admin connections, tokens, members, rules and the workspace, and says the audit log is for owners', async () => {
     const calls = mockApi('admin');
     renderAt('/?view=settings&tab=audit');
     await screen.findByRole('heading', { name: 'Settings' });
-    expect(tabNames()).toEqual(['Meta connections', 'API tokens', 'Members']);
+    expect(tabNames()).toEqual(['Meta connections', 'API tokens', 'Members', 'Conversion rules', 'Workspace']);
     expect(screen.getByRole('note').textContent).toBe(
       'The audit log is for owners of this workspace; your role is admin.',
     );
     expect(calls.some((c) => c.path.startsWith('/api/audit'))).toBe(false);
   });
 
-  it('shows analysts and viewers no Settings link, and says why if they open its URL', async () => {
+  it('gives analysts and viewers the rules and the workspace to read, and says why tokens are not theirs', async () => {
     for (const role of ['analyst', 'viewer'] as const) {
       const calls = mockApi(role);
       renderAt('/?view=settings&tab=tokens');
-      expect((await screen.findByRole('note')).textContent).toContain(`your role is ${role}`);
-      expect(screen.queryByRole('link', { name: 'Settings' })).toBeNull();
+      expect((await screen.findByRole('note')).textContent).toBe(
+        `The API tokens is for admins of this workspace; your role is ${role}.`,
+      );
+      expect(tabNames()).toEqual(['Conversion rules', 'Workspace']);
+      expect(screen.getByRole('link', { name: 'Settings' })).toBeTruthy();
       expect(calls.some((c) => c.path === '/api/tokens')).toBe(false);
       // the token warning comes from the alerts, which every role reads: no call for the connections
       expect(calls.some((c) => c.path === '/api/connections')).toBe(false);

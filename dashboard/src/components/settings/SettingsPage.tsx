@@ -4,8 +4,10 @@ import { useSearchParams } from '../../lib/url-state';
 import { Link } from '../Link';
 import { AuditTab } from './AuditTab';
 import { ConnectionsTab } from './ConnectionsTab';
+import { ConversionRulesTab } from './ConversionRulesTab';
 import { MembersTab } from './MembersTab';
 import { TokensTab } from './TokensTab';
+import { WorkspaceTab } from './WorkspaceTab';
 
 /** Settings: only the tabs the user's role may open (the API refuses the others anyway); the tab is in the URL. */
 export function SettingsPage({ me }: { me: Me }) {
@@ -53,6 +55,10 @@ function TabContent({ tab, me }: { tab: SettingsTab; me: Me }) {
       return <TokensTab />;
     case 'members':
       return <MembersTab me={me} />;
+    case 'rules':
+      return <ConversionRulesTab me={me} />;
+    case 'workspace':
+      return <WorkspaceTab me={me} />;
     case 'audit':
       return <AuditTab />;
   }

@@ -1,0 +1,4 @@
+export const conversionRulesKeys = {
+  all: ['conversion-rules'] as const,
+  list: () => [...conversionRulesKeys.all, 'list'] as const,
+};

@@ -1,0 +1,4 @@
+export const workspaceKeys = {
+  all: ['workspace'] as const,
+  settings: () => [...workspaceKeys.all, 'settings'] as const,
+};
