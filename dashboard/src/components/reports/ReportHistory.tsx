@@ -74,19 +74,19 @@ function Row({ report: r, selected }: { report: ReportSummary; selected: boolean
           {days}
         </Link>
       </th>
-      <td>{r.week ? `Week ${r.week}` : 'Custom range'}</td>
-      <td>
+      <td data-label="Report">{r.week ? `Week ${r.week}` : 'Custom range'}</td>
+      <td data-label="Generated">
         {when(r.generatedAt, 'not yet')}
         <span className="hint"> by {r.requestedBy}</span>
       </td>
-      <td className="report-freshness">
+      <td className="report-freshness" data-label="Data as of">
         <span>Ads sync: {when(r.freshness.lastSyncAt)}</span>
         <span>Webhook: {when(r.freshness.lastWebhookAt)}</span>
       </td>
-      <td>
+      <td data-label="Status">
         <Status report={r} />
       </td>
-      <td>
+      <td data-label="Download">
         {r.status === 'ready' ? (
           <span className="report-downloads">
             {FORMATS.map(({ format, label }) => (
