@@ -22,8 +22,22 @@ function actionLabel(action: AuditEntry['action']): string {
       return 'Meta connection added';
     case 'connection.removed':
       return 'Meta connection removed';
+    case 'workspace.updated':
+      return 'Workspace settings changed';
+    case 'link.created':
+      return 'Ref link created';
+    case 'link.updated':
+      return 'Ref link changed';
+    case 'link.deleted':
+      return 'Ref link deleted';
+    case 'conversion_rule.created':
+      return 'Conversion rule created';
+    case 'conversion_rule.updated':
+      return 'Conversion rule changed';
+    case 'conversion_rule.deleted':
+      return 'Conversion rule deleted';
     default:
-      return String(action satisfies never);
+      return action;
   }
 }
 

@@ -9,9 +9,23 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'connection.added'
-  | 'connection.removed';
+  | 'connection.removed'
+  | 'workspace.updated'
+  | 'link.created'
+  | 'link.updated'
+  | 'link.deleted'
+  | 'conversion_rule.created'
+  | 'conversion_rule.updated'
+  | 'conversion_rule.deleted';
 
-export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: string };
+/** The API documents the action as text: the list grows with the features that audit their writes. */
+export type AuditEntry = {
+  id: string;
+  actor: string;
+  action: AuditAction | (string & {});
+  detail: Record<string, unknown>;
+  at: string;
+};
 
 /** The API answers at most this many entries, newest first. */
 export const AUDIT_MAX_LIMIT = 500;
