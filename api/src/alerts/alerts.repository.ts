@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DayRange, HourlyActivity } from '@ctm/metrics';
 import { DataSource } from 'typeorm';
+import type { Freshness } from './alerts.service.js';
 
 export type BlockCounts = { id: string; name: string | null; newContacts: number; blocked: number };
 export type PolicyNotice = {
@@ -85,6 +86,29 @@ export class AlertsRepository {
        FROM ad_account a WHERE a.workspace_id = $1 ORDER BY a.id`,
       [workspaceId],
     );
+  }
+
+  /** Each connected page's last webhook and each ad account's last insights sync. */
+  async freshness(workspaceId: string): Promise<Freshness> {
+    const [pages, adAccounts]: [
+      { id: string; name: string | null; at: Date | null }[],
+      { id: string; name: string | null; at: Date | null }[],
+    ] = await Promise.all([
+      this.db.query(
+        `SELECT p.page_id AS id, p.name, (SELECT max(a.last_received_at) FROM page_activity a
+           WHERE a.workspace_id = p.workspace_id AND a.page_id = p.page_id) AS at
+         FROM messenger_page p WHERE p.workspace_id = $1 ORDER BY p.page_id`,
+        [workspaceId],
+      ),
+      this.db.query(`SELECT id, name, insights_synced_at AS at FROM ad_account WHERE workspace_id = $1 ORDER BY id`, [
+        workspaceId,
+      ]),
+    ]);
+    const iso = (at: Date | null) => (at ? new Date(at).toISOString() : null);
+    return {
+      pages: pages.map((p) => ({ id: p.id, name: p.name, lastWebhookAt: iso(p.at) })),
+      adAccounts: adAccounts.map((a) => ({ id: a.id, name: a.name, insightsSyncedAt: iso(a.at) })),
+    };
   }
 
   /** Connected pages with their webhook arrivals per hour since a time, and their last arrival ever recorded. */

@@ -44,6 +44,13 @@ export type Alerts = {
   blockRateRange: DayRange;
   blockRate: { threshold: number; minContacts: number };
   alerts: Alert[];
+  /** how fresh the data is: each page's last webhook, each ad account's last insights sync */
+  freshness: Freshness;
+};
+
+export type Freshness = {
+  pages: { id: string; name: string | null; lastWebhookAt: string | null }[];
+  adAccounts: { id: string; name: string | null; insightsSyncedAt: string | null }[];
 };
 
 /** Block rates are judged over this many days up to today. */
@@ -89,6 +96,7 @@ export class AlertsService {
       blockRateRange,
       blockRate: { threshold: settings.threshold, minContacts: settings.minContacts },
       alerts,
+      freshness: await this.repo.freshness(workspaceId),
     };
   }
 

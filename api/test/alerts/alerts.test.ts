@@ -150,6 +150,16 @@ describe.each(databaseKinds)('GET /api/alerts on %s', (kind) => {
     expect(rows[0].n).toBe(80 + 40 + 1);
   });
 
+  it("says when each page's last webhook came", async () => {
+    const res = await running.api('/api/alerts');
+    const body = (await res.json()) as { freshness: { pages: { id: string; lastWebhookAt: string | null }[] } };
+    const [{ last }] = await running.sql.query(
+      `SELECT max(last_received_at) AS last FROM page_activity WHERE page_id = $1`,
+      [PAGE],
+    );
+    expect(body.freshness.pages.find((p) => p.id === PAGE)?.lastWebhookAt).toBe(new Date(last).toISOString());
+  });
+
   it('flags block rates over the threshold by page, campaign and ref, critical only when confidently over', async () => {
     const { blockRate, alerts: list } = await alerts();
     expect(blockRate).toEqual({ threshold: 0.05, minContacts: 30 });

@@ -23,6 +23,7 @@ export const NO_ALERTS = {
   blockRateRange: { from: '2026-11-19', to: '2026-11-25' },
   blockRate: { threshold: 0.05, minContacts: 30 },
   alerts: [],
+  freshness: { pages: [], adAccounts: [] },
 };
 
 export type Call = { method: string; path: string; body: unknown };

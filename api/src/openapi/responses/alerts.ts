@@ -37,6 +37,26 @@ export const alertsResponse = responseDoc(
             .meta({ description: 'The numbers behind a block-rate or silence alert.' }),
         }),
       ),
+      freshness: z
+        .object({
+          pages: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string().nullable(),
+              lastWebhookAt: dateTime.nullable().meta({ description: 'The last webhook received for the page.' }),
+            }),
+          ),
+          adAccounts: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string().nullable(),
+              insightsSyncedAt: dateTime
+                .nullable()
+                .meta({ description: 'The end of the last successful insights sync of the account.' }),
+            }),
+          ),
+        })
+        .meta({ description: 'How fresh the data is: last webhook per page, last insights sync per ad account.' }),
     }),
   ),
   {
@@ -54,6 +74,10 @@ export const alertsResponse = responseDoc(
         figures: { blockRate: 0.09, newContacts: 120, blocks: 11, interval: [0.05, 0.15] },
       },
     ],
+    freshness: {
+      pages: [{ id: '104857600000009', name: 'Acme Shoes', lastWebhookAt: '2026-11-25T09:58:12.000Z' }],
+      adAccounts: [{ id: 'act_100000000000001', name: 'Acme EU', insightsSyncedAt: '2026-11-25T09:05:00.000Z' }],
+    },
   },
   'What needs attention now, worst first.',
 );

@@ -1,12 +1,10 @@
 import { useAlertsQuery } from '../../data/alerts/alerts-query';
 import { useLastSyncQuery } from '../../data/overview/last-sync-query';
-import { useNewestContactQuery } from '../../data/overview/newest-contact-query';
 import { adDataLine, webhookLines, type FreshnessLine } from './freshness';
 
 /** How fresh the figures are: the last ad sync and the webhooks, with a warning look when stale. */
 export function DataFreshness() {
   const sync = useLastSyncQuery();
-  const newest = useNewestContactQuery();
   const alerts = useAlertsQuery();
   const now = Date.now();
   const list = alerts.data?.alerts ?? [];
@@ -30,10 +28,12 @@ export function DataFreshness() {
         ) : (
           <li className="freshness-item hint">Checking the ad sync…</li>
         )}
-        {newest.isSuccess && !alerts.isPending ? (
-          webhookLines(newest.data, list, now).map((line, i) => <Line key={i} line={line} id="freshness-webhooks" />)
-        ) : newest.isError ? (
-          retry(newest.refetch, 'the webhooks')
+        {alerts.data ? (
+          webhookLines(alerts.data.freshness.pages, list, now).map((line, i) => (
+            <Line key={i} line={line} id="freshness-webhooks" />
+          ))
+        ) : alerts.isError ? (
+          retry(alerts.refetch, 'the webhooks')
         ) : (
           <li className="freshness-item hint">Checking the webhooks…</li>
         )}

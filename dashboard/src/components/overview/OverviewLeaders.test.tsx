@@ -15,7 +15,6 @@ const BY_CONTACTS = `GET /api/campaigns?${RANGE}&sort=newContacts&order=desc`;
 const BY_COST = `GET /api/campaigns?${RANGE}&sort=costPerNewContact&order=asc`;
 const REFS = `GET /api/ref-links?${RANGE}&sort=newContacts&order=desc`;
 const RUNS = 'GET /api/sync/runs?limit=50';
-const NEWEST = 'GET /api/contacts?limit=1';
 
 const fig = (value: number | null) => ({ value, previous: null, change: null, relativeChange: null, improved: null });
 const campaign = (
@@ -66,7 +65,6 @@ describe('the best and worst campaigns and ref links', () => {
     [BY_COST]: { rows: [C, A, B, D, E, F] },
     [REFS]: { rows: [ref('spring-qr', 9), ref('ig_bio', 4), ref('flyer', 2), ref('vip=gold', 1), ref('old', 0)] },
     [RUNS]: [],
-    [NEWEST]: { rows: [], nextCursor: null },
   };
 
   it('ranks campaigns by new contacts and by cost per new contact as the API sorts them, each figure in its currency', async () => {
@@ -150,27 +148,30 @@ describe('data freshness', () => {
   });
   const base = { [`GET /api/overview?${RANGE}`]: never, [BY_CONTACTS]: never, [BY_COST]: never, [REFS]: never };
 
-  it('says in words when the ad data was synced and when the newest contact came', async () => {
+  it("says in words when the ad data was synced and when each page's last webhook came", async () => {
     mockApi('viewer', {
       ...base,
       [RUNS]: [run('running', ''), run('succeeded', minutesAgo(12)), run('succeeded', minutesAgo(72))],
-      [NEWEST]: { rows: [{ firstSeenAt: minutesAgo(3) }], nextCursor: null },
+      'GET /api/alerts': {
+        ...NO_ALERTS,
+        freshness: { pages: [{ id: '1', name: 'Acme', lastWebhookAt: minutesAgo(3) }], adAccounts: [] },
+      },
     });
     renderAt(WEEK);
     const ads = await screen.findByTestId('freshness-ads');
     expect(ads.textContent).toBe('Ad data synced 12 minutes ago');
     expect(ads.getAttribute('data-stale')).toBe('false');
     const hooks = await screen.findByTestId('freshness-webhooks');
-    expect(hooks.textContent).toBe('Webhooks arriving as usual; newest contact 3 minutes ago');
+    expect(hooks.textContent).toBe('Last webhook from Acme 3 minutes ago');
   });
 
   it('looks like a warning when the sync is old or failing and when a page has gone quiet', async () => {
     mockApi('viewer', {
       ...base,
       [RUNS]: [run('failed', minutesAgo(5), 'Meta said: token expired'), run('succeeded', minutesAgo(5 * 60))],
-      [NEWEST]: { rows: [{ firstSeenAt: minutesAgo(1) }], nextCursor: null },
       'GET /api/alerts': {
         ...NO_ALERTS,
+        freshness: { pages: [{ id: '1', name: 'Acme', lastWebhookAt: minutesAgo(4 * 60) }], adAccounts: [] },
         alerts: [
           {
             id: 'webhooks_silent:1',
@@ -189,7 +190,7 @@ describe('data freshness', () => {
     expect(ads.textContent).toBe('Stale: Ad data synced 5 hours ago The last sync failed: Meta said: token expired');
     const hooks = await screen.findByTestId('freshness-webhooks');
     expect(hooks.className).toContain('stale-data');
-    expect(hooks.textContent).toContain('Last webhook from page Acme 4 hours ago');
+    expect(hooks.textContent).toContain('Last webhook from Acme 4 hours ago');
   });
 
   it('retries when the sync runs cannot be read', async () => {
@@ -197,7 +198,6 @@ describe('data freshness', () => {
     mockApi('viewer', {
       ...base,
       [RUNS]: () => (++calls === 1 ? answer(500, { message: 'no' }) : answer(200, [])),
-      [NEWEST]: { rows: [], nextCursor: null },
     });
     renderAt(WEEK);
     const freshness = await screen.findByTestId('freshness');
@@ -205,6 +205,6 @@ describe('data freshness', () => {
     expect((await screen.findByTestId('freshness-ads')).textContent).toBe(
       'No ad data synced yet: no ad account is connected',
     );
-    expect(screen.getByTestId('freshness-webhooks').textContent).toBe('No Messenger contact yet');
+    expect(screen.getByTestId('freshness-webhooks').textContent).toBe('No Messenger page connected yet');
   });
 });

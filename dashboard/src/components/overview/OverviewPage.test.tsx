@@ -20,7 +20,6 @@ const QUIET = {
   'GET /api/campaigns?from=2025-03-04&to=2025-03-10&sort=costPerNewContact&order=asc': { rows: [] },
   'GET /api/ref-links?from=2025-03-04&to=2025-03-10&sort=newContacts&order=desc': { rows: [] },
   'GET /api/sync/runs?limit=50': [],
-  'GET /api/contacts?limit=1': { rows: [], nextCursor: null },
 };
 
 const fig = (value: number | null, previous: number | null = null, improved: boolean | null = null) => ({

@@ -74,18 +74,23 @@ describe('the ad data line', () => {
 });
 
 describe('the webhook lines', () => {
-  it('say when the newest contact came while no page is silent', () => {
-    expect(webhookLines(ago(3 * MIN), [alert('demo')], NOW, 'en')).toEqual([
-      { text: 'Webhooks arriving as usual; newest contact 3 minutes ago', stale: false, at: ago(3 * MIN) },
+  const page = (lastWebhookAt: string | null) => ({ id: 'p1', name: 'Acme', lastWebhookAt });
+  it("say when each page's last webhook came", () => {
+    expect(webhookLines([page(ago(3 * MIN))], [alert('demo')], NOW, 'en')).toEqual([
+      { text: 'Last webhook from Acme 3 minutes ago', stale: false, at: ago(3 * MIN) },
     ]);
-    expect(webhookLines(null, [], NOW, 'en')[0]!.text).toBe('No Messenger contact yet');
+    expect(webhookLines([page(null)], [], NOW, 'en')[0]!.text).toBe('No webhook from Acme yet');
+    expect(webhookLines([], [], NOW, 'en')[0]!.text).toBe('No Messenger page connected yet');
   });
 
-  it('warn with the last arrival of each silent page', () => {
-    const lines = webhookLines(ago(MIN), [alert('webhooks_silent', ago(5 * HOUR))], NOW, 'en');
-    expect(lines).toEqual([
+  it('warn on a page its silence alert names, with the reason', () => {
+    const silent = {
+      ...alert('webhooks_silent', ago(5 * HOUR)),
+      subject: { type: 'page' as const, id: 'p1', name: 'Acme' },
+    };
+    expect(webhookLines([page(ago(5 * HOUR))], [silent], NOW, 'en')).toEqual([
       {
-        text: 'Last webhook from page Acme 5 hours ago',
+        text: 'Last webhook from Acme 5 hours ago',
         stale: true,
         at: ago(5 * HOUR),
         why: 'webhooks_silent message',

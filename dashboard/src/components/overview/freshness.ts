@@ -1,4 +1,4 @@
-import type { Alert } from '../../data/alerts/alerts-query';
+import type { Alert, Freshness } from '../../data/alerts/alerts-query';
 import type { LastSync } from '../../data/overview/last-sync-query';
 
 const UNITS = [
@@ -38,26 +38,21 @@ export function adDataLine(sync: LastSync, alerts: Alert[], now: number, locale?
 }
 
 /**
- * The Messenger line. The API says when a page's webhooks went quiet (an alert whose `since` is its
- * last arrival), not when the last one came: otherwise the newest contact is the freshest sign.
+ * The Messenger lines: each page's last webhook (GET /api/alerts `freshness`), stale when the page's
+ * silence alert says it went quiet against its own rhythm (a quiet night is not stale).
  */
-export function webhookLines(newestContactAt: string | null, alerts: Alert[], now: number, locale?: string) {
-  const silent = alerts.filter((a) => a.kind === 'webhooks_silent');
-  if (silent.length > 0)
-    return silent.map((a): FreshnessLine => ({
-      text: a.since
-        ? `Last webhook from page ${a.subject.name ?? a.subject.id} ${formatAgo(a.since, now, locale)}`
-        : `No recent webhook from page ${a.subject.name ?? a.subject.id}`,
-      stale: true,
-      at: a.since ?? undefined,
-      why: a.message,
-    }));
-  if (!newestContactAt) return [{ text: 'No Messenger contact yet', stale: false }];
-  return [
-    {
-      text: `Webhooks arriving as usual; newest contact ${formatAgo(newestContactAt, now, locale)}`,
-      stale: false,
-      at: newestContactAt,
-    },
-  ];
+export function webhookLines(pages: Freshness['pages'], alerts: Alert[], now: number, locale?: string) {
+  if (pages.length === 0) return [{ text: 'No Messenger page connected yet', stale: false }];
+  const silent = new Map(alerts.filter((a) => a.kind === 'webhooks_silent').map((a) => [a.subject.id, a]));
+  return pages.map((page): FreshnessLine => {
+    const name = page.name ?? page.id;
+    const alert = silent.get(page.id);
+    const at = page.lastWebhookAt ?? alert?.since ?? undefined;
+    return {
+      text: at ? `Last webhook from ${name} ${formatAgo(at, now, locale)}` : `No webhook from ${name} yet`,
+      stale: !!alert,
+      ...(at ? { at } : {}),
+      ...(alert ? { why: alert.message } : {}),
+    };
+  });
 }

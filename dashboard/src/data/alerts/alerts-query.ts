@@ -34,6 +34,13 @@ export type Alerts = {
   blockRateRange: { from: string; to: string };
   blockRate: { threshold: number; minContacts: number };
   alerts: Alert[];
+  freshness: Freshness;
+};
+
+/** Each page's last webhook and each ad account's last insights sync. */
+export type Freshness = {
+  pages: { id: string; name: string | null; lastWebhookAt: string | null }[];
+  adAccounts: { id: string; name: string | null; insightsSyncedAt: string | null }[];
 };
 
 export const getAlerts = () => apiFetch<Alerts>('/api/alerts');
