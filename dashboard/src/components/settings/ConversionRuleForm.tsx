@@ -37,16 +37,19 @@ export function ConversionRuleForm({ rule, pending, error, onSubmit, onCancel }:
         Conversion name
         <input required maxLength={100} value={name} placeholder="purchase" onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        Matches
-        <select value={kind} onChange={(e) => setKind(e.target.value as RuleKind)} aria-describedby={`${id}-kind-help`}>
-          {(['payload', 'keyword'] as const).map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={`${id}-kind`}>Matches</label>
+      <select
+        id={`${id}-kind`}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as RuleKind)}
+        aria-describedby={`${id}-kind-help`}
+      >
+        {(['payload', 'keyword'] as const).map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABEL[k]}
+          </option>
+        ))}
+      </select>
       <label>
         {kind === 'payload' ? 'Payload' : 'Keyword'}
         <input

@@ -90,7 +90,7 @@ function RulesTable({ rules, canWrite }: { rules: ConversionRule[]; canWrite: bo
                 <td className="num">
                   {r.value === null || !r.currency ? 'no value' : formatMoney(r.value, r.currency)}
                 </td>
-                <td className="num">{formatCount(r.conversions)}</td>
+                <td className="num rule-conversions">{formatCount(r.conversions)}</td>
                 {canWrite && (
                   <td className="rule-row-actions">
                     <button

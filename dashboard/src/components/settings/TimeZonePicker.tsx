@@ -32,16 +32,15 @@ export function TimeZonePicker({ value, disabled, onChange }: Props) {
           }}
         />
       </label>
-      <label>
-        Time zone
-        <select size={6} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-          {listed.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* a label beside the list, not around it: around it, its name would read every zone */}
+      <label htmlFor="time-zone">Time zone</label>
+      <select id="time-zone" size={6} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        {listed.map((z) => (
+          <option key={z} value={z}>
+            {z.replace(/_/g, ' ')}
+          </option>
+        ))}
+      </select>
       <p className="hint">
         {words && shown.length === 0 ? `No time zone matches “${search}”. ` : ''}
         {listed.length} zone{listed.length === 1 ? '' : 's'} listed.

@@ -56,10 +56,7 @@ describe('Settings › Workspace', () => {
       'GET /api/workspace': () => answer(200, current),
       'PATCH /api/workspace': (call) => {
         current = settings({ ...(call.body as object), recomputing: true });
-        return answer(200, {
-          ...current,
-          notice: 'Figures are being recomputed in the background: days are now counted in Europe/Madrid.',
-        });
+        return answer(200, { ...current, notice: 'Figures are being recomputed in the background.' });
       },
     });
     renderAt(TAB);
@@ -81,7 +78,7 @@ describe('Settings › Workspace', () => {
       attributionModel: 'last_touch',
       blockRateThreshold: 0.075,
     });
-    expect(screen.getByText(/days are now counted in Europe\/Madrid/)).toBeTruthy();
+    expect(screen.getByText(/^Saved\. Figures are being recomputed in the background/)).toBeTruthy();
     // the API finishes: the note goes, and the figures are asked again
     current = { ...current, recomputing: false };
     await waitFor(() => expect(screen.queryByTestId('recomputing')).toBeNull(), { timeout: 5_000 });

@@ -172,7 +172,13 @@ function WorkspaceForm({ settings, canWrite }: { settings: WorkspaceSettings; ca
             </p>
           )}
           {update.error && <p role="alert">{update.error.message}</p>}
-          {update.data?.notice && !update.isPending && <p role="status">{update.data.notice}</p>}
+          {update.isSuccess && (
+            <p role="status">
+              {settings.recomputing
+                ? 'Saved. Figures are being recomputed in the background; they may be incomplete until the note above goes.'
+                : 'Saved.'}
+            </p>
+          )}
           <button type="submit" disabled={update.isPending || Object.keys(changes).length === 0}>
             {update.isPending ? 'Saving…' : 'Save settings'}
           </button>
