@@ -188,4 +188,20 @@ describe.each(databaseKinds)('workspace settings (/api/workspace) on %s', (kind)
       timeZone: 'Europe/Madrid',
     });
   });
+  it('re-dates and re-credits in one change, in that order', async () => {
+    const res = await patch({ timeZone: 'America/New_York', attributionModel: 'last_touch', attributionWindowDays: 7 });
+    expect(((await res.json()) as Settings).notice).toMatch(
+      /counted in America\/New_York.*, and every conversion is credited again/,
+    );
+    await recomputed();
+    // 23:30 UTC is 18:30 in New York (UTC−5 after 1 November): back on 2 November, the purchase on 5 November
+    expect(await observed()).toEqual([
+      { day: '2026-11-02', source: 'SHORTLINK', newContacts: 1, conversions: 0 },
+      { day: '2026-11-05', source: 'ADS', newContacts: 0, conversions: 1 },
+    ]);
+    const cohorts = await running.sql.query(
+      `SELECT day::text AS day, sum(contacts)::int AS n FROM cohort_daily GROUP BY day HAVING sum(contacts) <> 0`,
+    );
+    expect(cohorts).toEqual([{ day: '2026-11-02', n: 1 }]);
+  });
 });
