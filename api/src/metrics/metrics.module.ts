@@ -27,5 +27,7 @@ import { RefLinksService } from './ref-links.service.js';
     CohortsService,
     ReconciliationService,
   ],
+  // the weekly reports read the same figures through the same services
+  exports: [OverviewService, AdRowsService, RefLinksService, ReconciliationService],
 })
 export class MetricsModule {}

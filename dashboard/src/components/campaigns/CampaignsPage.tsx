@@ -2,6 +2,8 @@ import type { Role } from '../../data/auth/me-query';
 import { useAdRowsQuery } from '../../data/campaigns/ad-rows-query';
 import { formatRange, previousPeriod, rangeFromParams, today, type RangeState } from '../../lib/date-range';
 import { useSearchParams } from '../../lib/url-state';
+import { filtersFromParams } from '../../lib/filters';
+import { FilterBar } from '../FilterBar';
 import { Link } from '../Link';
 import { RangePicker } from '../RangePicker';
 import { AdRowsTable } from './AdRowsTable';
@@ -23,6 +25,7 @@ export function CampaignsPage({ role }: { role: Role }) {
   const params = useSearchParams();
   const state = rangeFromParams(params, today());
   const view = campaignsViewFromParams(params);
+  const filters = filtersFromParams(params, ['account']);
   const comparedWith = state.comparison === 'previous' ? previousPeriod(state.range) : null;
   return (
     <section className="card campaigns" aria-labelledby="campaigns-title">
@@ -30,6 +33,7 @@ export function CampaignsPage({ role }: { role: Role }) {
         <h2 id="campaigns-title">Campaigns</h2>
         <RangePicker state={state} />
       </div>
+      <FilterBar filters={filters} names={['account']} />
       <p className="hint" data-testid="campaigns-range">
         {formatRange(state.range)}
         {comparedWith && `, compared with ${formatRange(comparedWith)}`}
@@ -46,7 +50,7 @@ export function CampaignsPage({ role }: { role: Role }) {
         ))}
       </nav>
       {view.tab === 'table' ? (
-        <TableTab view={view} state={state} role={role} />
+        <TableTab view={view} state={state} role={role} account={filters.account} />
       ) : (
         <ReconciliationTab
           range={state.range}
@@ -58,13 +62,24 @@ export function CampaignsPage({ role }: { role: Role }) {
   );
 }
 
-function TableTab({ view, state, role }: { view: CampaignsView; state: RangeState; role: Role }) {
+function TableTab({
+  view,
+  state,
+  role,
+  account,
+}: {
+  view: CampaignsView;
+  state: RangeState;
+  role: Role;
+  account?: string;
+}) {
   const parent = view.level === 'ad' ? view.adset : view.level === 'adset' ? view.campaign : null;
   const request = {
     level: view.level,
     parent: parent ?? undefined,
     sort: view.sort ?? undefined,
     order: view.sort ? view.order : undefined,
+    account,
   };
   const rows = useAdRowsQuery(request, state.range, state.comparison);
   const words = LEVEL_WORDS[view.level];

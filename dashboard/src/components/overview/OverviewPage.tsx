@@ -10,7 +10,9 @@ import { CampaignLeaders } from './CampaignLeaders';
 import { DataFreshness } from './DataFreshness';
 import { HeadlineCards } from './HeadlineCards';
 import { OverviewAlerts } from './OverviewAlerts';
+import { FilterBar } from '../FilterBar';
 import { RangePicker } from '../RangePicker';
+import { FILTER_NAMES, filtersFromParams } from '../../lib/filters';
 import { RefLinkLeaders } from './RefLinkLeaders';
 import './overview-extras.css';
 
@@ -25,7 +27,8 @@ const isEmpty = (o: Overview) =>
 export function OverviewPage({ role }: { role: Role }) {
   const params = useSearchParams();
   const state = rangeFromParams(params, today());
-  const overview = useOverviewQuery(state.range, state.comparison);
+  const filters = filtersFromParams(params);
+  const overview = useOverviewQuery(state.range, state.comparison, filters);
   const comparedWith = state.comparison === 'previous' ? previousPeriod(state.range) : null;
 
   return (
@@ -35,6 +38,7 @@ export function OverviewPage({ role }: { role: Role }) {
           <h2 id="overview-title">Overview</h2>
           <RangePicker state={state} />
         </div>
+        <FilterBar filters={filters} names={FILTER_NAMES} />
         <p className="hint" data-testid="overview-range">
           {formatRange(state.range)}
           {comparedWith && `, compared with ${formatRange(comparedWith)}`}

@@ -46,7 +46,8 @@ export type AdRowsReport = {
 };
 
 /** Which rows: campaigns, the ad sets of a campaign or the ads of an ad set; sorted by a metric id. */
-export type AdRowsRequest = { level: AdLevel; parent?: string; sort?: string; order?: SortOrder };
+/** `account`: only that ad account's campaigns (the URL's filter). */
+export type AdRowsRequest = { level: AdLevel; parent?: string; sort?: string; order?: SortOrder; account?: string };
 
 const ROUTE: Record<AdLevel, { path: string; parent?: string }> = {
   campaign: { path: '/api/campaigns' },
@@ -61,6 +62,7 @@ export function adRowsPath(request: AdRowsRequest, range: DayRange, comparison: 
   if (comparison === 'previous') params.set('compare', 'previous');
   if (request.sort) params.set('sort', request.sort);
   if (request.order) params.set('order', request.order);
+  if (request.account) params.set('account', request.account);
   return `${route.path}?${params.toString()}`;
 }
 

@@ -3,6 +3,16 @@ import type { AdRowsRequest } from './ad-rows-query';
 
 export const campaignsKeys = {
   all: ['ad-rows'] as const,
-  rows: ({ level, parent, sort, order }: AdRowsRequest, range: DayRange, comparison: Comparison) =>
-    [...campaignsKeys.all, level, parent ?? null, range.from, range.to, comparison, sort ?? null, order ?? null] as const,
+  rows: ({ level, parent, sort, order, account }: AdRowsRequest, range: DayRange, comparison: Comparison) =>
+    [
+      ...campaignsKeys.all,
+      level,
+      parent ?? null,
+      range.from,
+      range.to,
+      comparison,
+      sort ?? null,
+      order ?? null,
+      account ?? null,
+    ] as const,
 };

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../lib/api-fetch';
 import type { Comparison, DayRange } from '../../lib/date-range';
+import { addFilters, type Filters } from '../../lib/filters';
 import { overviewKeys } from './keys';
 
 /** A figure beside the same figure for the comparison period (libs/metrics `Compared`). */
@@ -29,20 +30,20 @@ export type Overview = {
   series: { day: string; newContacts: number; conversions: number; spend: Record<string, number> }[];
 };
 
-export function overviewPath(range: DayRange, comparison: Comparison): string {
-  const params = new URLSearchParams({ from: range.from, to: range.to });
+export function overviewPath(range: DayRange, comparison: Comparison, filters: Filters = {}): string {
+  const params = addFilters(new URLSearchParams({ from: range.from, to: range.to }), filters);
   if (comparison === 'previous') params.set('compare', 'previous');
   return `/api/overview?${params.toString()}`;
 }
 
-export const getOverview = (range: DayRange, comparison: Comparison) =>
-  apiFetch<Overview>(overviewPath(range, comparison));
+export const getOverview = (range: DayRange, comparison: Comparison, filters: Filters = {}) =>
+  apiFetch<Overview>(overviewPath(range, comparison, filters));
 
 /** The previous range's figures stay on screen while a new range loads. */
-export function useOverviewQuery(range: DayRange, comparison: Comparison) {
+export function useOverviewQuery(range: DayRange, comparison: Comparison, filters: Filters = {}) {
   return useQuery({
-    queryKey: overviewKeys.range(range, comparison),
-    queryFn: () => getOverview(range, comparison),
+    queryKey: overviewKeys.range(range, comparison, filters),
+    queryFn: () => getOverview(range, comparison, filters),
     placeholderData: keepPreviousData,
   });
 }
