@@ -162,6 +162,11 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       `INSERT INTO conversion_rule (workspace_id, name, kind, pattern) VALUES ($1, 'B', 'payload', 'B') RETURNING id`,
       [b.workspace],
     );
+    const [{ id: reportOfB }] = await sql.query(
+      `INSERT INTO report (workspace_id, kind, range_from, range_to, comparison_from, comparison_to, status, requested_by)
+       VALUES ($1, 'custom', '2026-11-01', '2026-11-07', '2026-10-25', '2026-10-31', 'generating', 'B') RETURNING id`,
+      [b.workspace],
+    );
     const objectOfB: Record<string, string> = {
       'DELETE /api/connections/:id': connectionOfB,
       'GET /api/sync/runs/:id': b.run,
@@ -175,11 +180,14 @@ describe.each(databaseKinds)('API tokens and tenant isolation on %s', (kind) => 
       'GET /api/links/:id/qr.svg': linkOfB,
       'PATCH /api/conversion-rules/:id': ruleOfB,
       'DELETE /api/conversion-rules/:id': ruleOfB,
+      'GET /api/reports/:id': reportOfB,
+      'GET /api/reports/:id/download': reportOfB,
     };
     const withId = routeTable(running.app).filter((r) => r.path.includes(':') && r.access.kind === 'rule');
     expect(withId.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(objectOfB).sort());
     for (const route of withId) {
-      const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!);
+      const query = route.path.endsWith('/download') ? '?format=csv' : '';
+      const path = fillPath(route.path, objectOfB[`${route.method} ${route.path}`]!) + query;
       const patch = route.path.includes('links')
         ? { label: 'A' }
         : route.path.includes('conversion-rules')
