@@ -109,8 +109,8 @@ describe('the campaigns table', () => {
     await waitFor(() => expect(rowTexts()).toEqual(['Women 25-44']));
     const crumbs = () => screen.getByRole('navigation', { name: 'Drill-down' });
     expect(crumbs().textContent).toBe('All campaignsSpring sale');
-    // reach is Meta's per campaign only
-    expect(screen.getByTestId('ad-row').querySelector('.reach-cell')!.textContent).toBe('Campaigns only');
+    // ad sets have Meta's reach too
+    expect(screen.getByTestId('ad-row').querySelector('.reach-cell')!.textContent).toBe('3,000 · 1.25 per person');
     expect(screen.queryByRole('checkbox')).toBeNull();
 
     fireEvent.click(screen.getByRole('link', { name: 'Women 25-44' }));

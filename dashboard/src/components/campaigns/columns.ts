@@ -34,10 +34,9 @@ const REACH_WORDS: Record<Exclude<ReachStatus, 'ready'>, string> = {
   unavailable: 'Not available: no connected ad account',
 };
 
-/** Reach and frequency in words: Meta gives them per campaign only, once per range. */
+/** Reach and frequency in words: Meta gives them per campaign, ad set and ad, once per range. */
 export function reachText(row: AdRow, locale?: string): string {
   const { value, frequency, status } = row.reach;
-  if (row.level !== 'campaign') return 'Campaigns only';
   if (status !== 'ready') return REACH_WORDS[status];
   if (value === null) return NONE;
   const perPerson =

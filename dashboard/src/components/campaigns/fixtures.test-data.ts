@@ -38,7 +38,7 @@ export function adRow(
     reach:
       level === 'campaign'
         ? { value: 12_000, frequency: 1.5, status: 'ready' }
-        : { value: null, frequency: null, status: 'unavailable' },
+        : { value: 3_000, frequency: 1.25, status: 'ready' },
   };
 }
 
