@@ -65,7 +65,7 @@ describe('the dashboard served at / in Chromium', () => {
         return screen === api || (screen === null && api === 0);
       })
       .toBe(true);
-    await page.screenshot({ path: 'test/browser/.last-overview.png', fullPage: true });
+    await page.screenshot({ path: 'test/artifacts/overview-1280.png', fullPage: true });
 
     await page.reload();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -81,7 +81,7 @@ describe('the dashboard served at / in Chromium', () => {
       await page.locator('.recharts-surface').first().waitFor();
     await page.getByTestId('overview-alert').first().waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: 'test/browser/.last-overview-phone.png', fullPage: true });
+    await page.screenshot({ path: 'test/artifacts/overview-390.png', fullPage: true });
     await page.close();
   });
 
@@ -90,6 +90,7 @@ describe('the dashboard served at / in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.getByRole('heading', { name: 'Sign in to ctm-analytics' }).waitFor();
+    await page.screenshot({ path: 'test/artifacts/sign-in-1280.png' });
     await page.getByLabel('Email').fill('owner@demo.test');
     await page.getByLabel('Password').fill('browser owner password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -102,7 +103,7 @@ describe('the dashboard served at / in Chromium', () => {
     await expect
       .poll(async () => (await page.getByTestId('account-row').allTextContents()).join(' '), { timeout: 30_000 })
       .toMatch(/EUR|USD|GBP/);
-    await page.screenshot({ path: 'test/browser/.last-dashboard-shell.png' });
+    await page.screenshot({ path: 'test/artifacts/status-1280.png' });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to ctm-analytics' }).waitFor();
@@ -133,7 +134,7 @@ describe('the dashboard served at / in Chromium', () => {
     const secret = await notice.getByLabel('New API token').inputValue();
     const last4 = secret.slice(-4);
     await expect.poll(() => page.getByTestId('token-row').textContent()).toContain(`…${last4}`);
-    await page.screenshot({ path: 'test/browser/.last-settings-tokens.png', fullPage: true });
+    await page.screenshot({ path: 'test/artifacts/settings-tokens-390.png', fullPage: true });
 
     // the token works as a Bearer token for a read route until it is revoked
     const asToken = () => fetch(`${url}/api/sync/accounts`, { headers: { authorization: `Bearer ${secret}` } });
