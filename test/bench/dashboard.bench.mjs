@@ -122,12 +122,15 @@ function watchOverview() {
         const painted = performance.now();
         const resources = performance.getEntriesByType('resource');
         const end = (test) => resources.find((r) => test(r.name))?.responseEnd ?? null;
+        const overviewCall = resources.find((r) => r.name.includes('/api/overview'));
         window.__overviewDrawn = {
           inDom,
           painted,
           html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
           entry: end((n) => /\/assets\/index-[^/]*\.js$/.test(n)),
           me: end((n) => n.includes('/api/auth/me')),
+          overviewAsked: overviewCall?.startTime ?? null,
+          overviewSent: overviewCall?.requestStart || null,
           overview: end((n) => n.includes('/api/overview')),
           chart: end((n) => /\/assets\/TrendChart-[^/]*\.js$/.test(n)),
           figures: document.querySelectorAll('article.figure-card').length,
@@ -264,6 +267,8 @@ async function main() {
     row('  index.html received', 'html');
     row('  entry JS received', 'entry');
     row('  /api/auth/me answered', 'me');
+    row('  /api/overview asked for', 'overviewAsked');
+    row('  /api/overview sent', 'overviewSent');
     row('  /api/overview answered', 'overview');
     row('  chart chunk received', 'chart');
     row('  figures and chart in DOM', 'inDom');
