@@ -61,7 +61,7 @@ export class CohortsService {
         'ref: cohorts are kept per page, source and ad, not per ref; filter by source (e.g. SHORTLINK) instead',
       );
     await this.repo.checkFilters(workspaceId, filters);
-    const campaign = `LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`;
+    const campaign = `LEFT JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad'`;
     const key = by === 'source' ? 'o.source' : "coalesce(ad.campaign_id, '')";
     const s = new SqlParams(workspaceId);
     const c = new SqlParams(workspaceId, range.from, range.to);

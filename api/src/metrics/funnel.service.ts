@@ -42,9 +42,7 @@ export class FunnelService {
     // per source, the rollup without the ad (unless an ad filter needs it); per campaign, ad arrivals
     const o = new SqlParams(workspaceId);
     const observedFrom = `${observedRows(range, filters, o, { adArrivals: by === 'campaign' })}${
-      by === 'campaign'
-        ? ` LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'`
-        : ''
+      by === 'campaign' ? ` LEFT JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad'` : ''
     }`;
     const d = new SqlParams(workspaceId);
     const deliveryFrom = deliveryRows(range, filters, d);

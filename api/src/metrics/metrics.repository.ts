@@ -122,8 +122,8 @@ export class MetricsRepository {
     const rows: { currency: string; n: number }[] = await this.db.query(
       `SELECT coalesce(a.currency, '') AS currency, sum(o.new_contacts)::int AS n
        FROM ${observedRows(range, filters, p, { adArrivals: true })}
-       LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id
-       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id
+       LEFT JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id
+       LEFT JOIN ad_account a ON a.workspace_id = $1 AND a.id = ad.account_id
        WHERE o.source = 'ADS'
        GROUP BY 1`,
       p.values,
@@ -196,7 +196,7 @@ export class MetricsRepository {
     const rows: Record<string, string | number>[] = await this.db.query(
       `SELECT ${level === 'ad' ? 'ad.id' : `ad.${COLUMN[level]}`} AS id, o.currency, ${SUMS}
        FROM ${observedRows(range, filters, p, { adArrivals: true })}
-       JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
+       JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad'
        WHERE o.source = 'ADS'
        GROUP BY 1, 2`,
       p.values,

@@ -150,8 +150,8 @@ export class TimeseriesService {
        ${
          byRef
            ? ''
-           : `LEFT JOIN ad_object ad ON ad.workspace_id = o.workspace_id AND ad.id = o.ad_id AND ad.level = 'ad'
-       LEFT JOIN ad_account a ON a.workspace_id = ad.workspace_id AND a.id = ad.account_id`
+           : `LEFT JOIN ad_object ad ON ad.workspace_id = $1 AND ad.id = o.ad_id AND ad.level = 'ad'
+       LEFT JOIN ad_account a ON a.workspace_id = $1 AND a.id = ad.account_id`
        }
        WHERE (${money ? 'false' : 'true'} OR o.source = 'ADS' OR o.currency <> '')
          ${q.groupBy ? `AND ${grp} IS NOT NULL` : ''}
