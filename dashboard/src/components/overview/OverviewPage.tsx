@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Role } from '../../data/auth/me-query';
 import { useOverviewQuery, type Overview } from '../../data/overview/overview-query';
 import { formatRange, previousPeriod, rangeFromParams, today } from '../../lib/date-range';
@@ -16,8 +16,10 @@ import { FILTER_NAMES, filtersFromParams } from '../../lib/filters';
 import { RefLinkLeaders } from './RefLinkLeaders';
 import './overview-extras.css';
 
-// recharts is heavy: the chart arrives in its own chunk after the figures
-const DailyChart = lazy(() => import('./DailyChart').then((m) => ({ default: m.DailyChart })));
+// recharts is heavy: the chart is its own chunk, asked for as the page mounts so that it loads
+// while the figures do, not after them
+const loadChart = () => import('./DailyChart');
+const DailyChart = lazy(() => loadChart().then((m) => ({ default: m.DailyChart })));
 
 const isEmpty = (o: Overview) =>
   o.series.every((d) => d.newContacts === 0 && d.conversions === 0 && Object.keys(d.spend).length === 0) &&
@@ -30,6 +32,9 @@ export function OverviewPage({ role }: { role: Role }) {
   const filters = filtersFromParams(params);
   const overview = useOverviewQuery(state.range, state.comparison, filters);
   const comparedWith = state.comparison === 'previous' ? previousPeriod(state.range) : null;
+  useEffect(() => void loadChart(), []);
+  // the headline figures first: the other panels' requests would queue beside /api/overview
+  const secondary = !overview.isPending;
 
   return (
     <>
@@ -38,7 +43,7 @@ export function OverviewPage({ role }: { role: Role }) {
           <h2 id="overview-title">Overview</h2>
           <RangePicker state={state} />
         </div>
-        <FilterBar filters={filters} names={FILTER_NAMES} />
+        {secondary && <FilterBar filters={filters} names={FILTER_NAMES} />}
         <p className="hint" data-testid="overview-range">
           {formatRange(state.range)}
           {comparedWith && `, compared with ${formatRange(comparedWith)}`}
@@ -82,13 +87,17 @@ export function OverviewPage({ role }: { role: Role }) {
           </div>
         )}
       </section>
-      <section className="card" aria-labelledby="leaders-title">
-        <h2 id="leaders-title">Best and worst</h2>
-        <p className="hint">{formatRange(state.range)}</p>
-        <CampaignLeaders state={state} />
-        <RefLinkLeaders state={state} />
-      </section>
-      <DataFreshness />
+      {secondary && (
+        <>
+          <section className="card" aria-labelledby="leaders-title">
+            <h2 id="leaders-title">Best and worst</h2>
+            <p className="hint">{formatRange(state.range)}</p>
+            <CampaignLeaders state={state} />
+            <RefLinkLeaders state={state} />
+          </section>
+          <DataFreshness />
+        </>
+      )}
       <OverviewAlerts />
     </>
   );
