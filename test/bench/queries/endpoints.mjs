@@ -307,22 +307,24 @@ export const ENDPOINTS = [
         [
           [
             `WITH tz AS (SELECT time_zone AS z FROM workspace WHERE id = $1),
+             first AS (SELECT page_id, person_key, min(time) AS at FROM conversion
+                       WHERE workspace_id = $1 AND person_key IS NOT NULL GROUP BY 1, 2),
              c AS (
-               SELECT c.first_source AS source,
-                 floor(extract(epoch FROM ((SELECT min(v.time) FROM conversion v WHERE v.workspace_id = c.workspace_id
-                   AND v.page_id = c.page_id AND v.person_key = c.person_key) - c.first_seen_at)) / 86400) AS days
-               FROM contact c, tz
+               SELECT c.first_source AS source, floor(extract(epoch FROM (f.at - c.first_seen_at)) / 86400) AS days
+               FROM contact c CROSS JOIN tz
+               LEFT JOIN first f ON f.page_id = c.page_id AND f.person_key = c.person_key
                WHERE c.workspace_id = $1 AND (c.first_seen_at AT TIME ZONE tz.z)::date BETWEEN $2::date AND $3::date)
-             SELECT source, d, count(*) AS n, count(*) FILTER (WHERE days IS NOT NULL AND greatest(days, 0) <= d) AS converted
-             FROM c, generate_series(0, 28) AS d GROUP BY 1, 2`, // null days: never converted, counted in n only
+             SELECT source, days, count(*) AS n FROM c GROUP BY 1, 2`,
           ],
         ],
         args,
       );
+      // null days: never converted, counted among the new contacts only
       const map = new Map();
       for (const r of rows) {
-        if (r.d === 0) put(map, `${r.source} newContacts`, r.n);
-        put(map, `${r.source} day ${r.d}`, r.converted);
+        put(map, `${r.source} newContacts`, r.n);
+        if (r.days === null) continue;
+        for (let d = Math.max(Number(r.days), 0); d <= 28; d++) put(map, `${r.source} day ${d}`, r.n);
       }
       return map;
     },
