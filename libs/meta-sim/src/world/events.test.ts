@@ -43,7 +43,7 @@ describe.each<WorldSize>(['tiny', 'small'])('events of the %s world', (size) => 
       expect(mids.has(mid)).toBe(false);
       mids.add(mid);
     }
-  });
+  }, 60_000); // the first test generates the world: seconds on a busy machine
 
   test('referrals sit where META.md says, for every touch of the truth', () => {
     const { events, truth } = load(size);
