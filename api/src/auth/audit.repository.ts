@@ -19,6 +19,18 @@ export type AuditAction =
   | 'conversion_rule.deleted';
 export type AuditEntry = { id: string; actor: string; action: AuditAction; detail: Record<string, unknown>; at: Date };
 
+/** An audit entry's detail for an edit: each field whose value changed, from what to what. */
+export function fieldChanges<A extends object>(
+  before: { [K in keyof A]: unknown },
+  after: A,
+): Record<string, { from: unknown; to: unknown }> {
+  return Object.fromEntries(
+    (Object.keys(after) as (keyof A & string)[])
+      .filter((k) => after[k] !== before[k])
+      .map((k) => [k, { from: before[k], to: after[k] }]),
+  );
+}
+
 /** audit_log: admin actions per workspace, for its owners. */
 @Injectable()
 export class AuditRepository {

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditRepository, type AuditAction } from '../auth/audit.repository.js';
+import { AuditRepository, fieldChanges, type AuditAction } from '../auth/audit.repository.js';
 import { actorLabel, type RequestAccess } from '../auth/request-access.js';
 import type { CreateConversionRuleBody, UpdateConversionRuleBody } from './dto/conversion-rule.dto.js';
 import {
@@ -57,10 +57,7 @@ export class ConversionRulesService {
       );
     await this.db.transaction(async (m) => {
       await this.rules.update(m, access.workspaceId, id, fields);
-      const changed = (Object.keys(fields) as (keyof ConversionRuleFields)[])
-        .filter((k) => fields[k] !== before[k])
-        .map((k) => [k, { from: before[k], to: fields[k] }]);
-      await this.record(m, access, 'conversion_rule.updated', { ruleId: id, ...Object.fromEntries(changed) });
+      await this.record(m, access, 'conversion_rule.updated', { ruleId: id, ...fieldChanges(before, fields) });
     });
     return this.get(access.workspaceId, id);
   }

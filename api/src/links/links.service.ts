@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { AuditRepository, type AuditAction } from '../auth/audit.repository.js';
+import { AuditRepository, fieldChanges, type AuditAction } from '../auth/audit.repository.js';
 import { actorLabel, type RequestAccess } from '../auth/request-access.js';
 import type { CreateLinkBody, UpdateLinkBody } from './dto/link.dto.js';
 import { LinksRepository, type LinkFields, type LinkRow } from './links.repository.js';
@@ -65,10 +65,7 @@ export class LinksService {
     await this.write(fields, async (m) => {
       await this.checkFree(m, access.workspaceId, fields, id);
       await this.links.update(m, access.workspaceId, id, fields);
-      const changed = (Object.keys(fields) as (keyof LinkFields)[])
-        .filter((k) => fields[k] !== before[k])
-        .map((k) => [k, { from: before[k], to: fields[k] }]);
-      await this.record(m, access, 'link.updated', { linkId: id, ...Object.fromEntries(changed) });
+      await this.record(m, access, 'link.updated', { linkId: id, ...fieldChanges(before, fields) });
     });
     return this.get(access.workspaceId, id);
   }
